@@ -1,0 +1,55 @@
+using Marketplace.Data.Configuration;
+using Marketplace.Data.Products;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Marketplace.Data;
+
+/// <summary>
+/// Registers the product database.
+/// </summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The assembly that holds the EF Core migrations (the <c>migrations/</c> folder).</summary>
+    public const string MigrationsAssembly = "Marketplace.Migrations";
+
+    /// <summary>
+    /// Adds the pooled <see cref="MarketplaceDbContext"/> factory for <paramref name="target"/> and the
+    /// <see cref="IProductStore"/>.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceData(this IServiceCollection services, DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(target);
+
+        services.AddSingleton(target);
+        services.AddPooledDbContextFactory<MarketplaceDbContext>(options => Configure(options, target));
+        services.TryAddSingleton<IProductStore, ProductStore>();
+
+        return services;
+    }
+
+    /// <summary>
+    /// Points <paramref name="options"/> at <paramref name="target"/> with the project's migrations.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(target);
+
+        if (target.Provider == DatabaseProvider.PostgreSql)
+        {
+            return options.UseNpgsql(
+                target.ConnectionString,
+                npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+        }
+
+        // One migration history serves both engines; its snapshot carries PostgreSQL's annotations, which
+        // SQLite would otherwise report as model changes that no migration covers.
+        return options
+            .UseSqlite(target.ConnectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}
