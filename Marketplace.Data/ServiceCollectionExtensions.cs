@@ -16,16 +16,19 @@ public static class ServiceCollectionExtensions
     public const string MigrationsAssembly = "Marketplace.Migrations";
 
     /// <summary>
-    /// Adds the pooled <see cref="MarketplaceDbContext"/> factory for <paramref name="target"/> and the
-    /// <see cref="IProductStore"/>.
+    /// Adds the pooled <see cref="MarketplaceDbContext"/> factory and the <see cref="IProductStore"/>, for the
+    /// <see cref="DatabaseTarget"/> the host registers.
     /// </summary>
-    public static IServiceCollection AddMarketplaceData(this IServiceCollection services, DatabaseTarget target)
+    /// <remarks>
+    /// The target is resolved from the container on first use, so a host can report a bad setting as one
+    /// clear log line at start instead of failing while services are being registered.
+    /// </remarks>
+    public static IServiceCollection AddMarketplaceData(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(target);
 
-        services.AddSingleton(target);
-        services.AddPooledDbContextFactory<MarketplaceDbContext>(options => Configure(options, target));
+        services.AddPooledDbContextFactory<MarketplaceDbContext>(
+            (provider, options) => Configure(options, provider.GetRequiredService<DatabaseTarget>()));
         services.TryAddSingleton<IProductStore, ProductStore>();
 
         return services;

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Hubs.Channels;
+
+/// <summary>
+/// Rules for channel names, bound from the <c>Channels</c> section.
+/// </summary>
+public sealed class ChannelOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Channels";
+
+    /// <summary>Gets or sets the longest channel name accepted. Default 100.</summary>
+    [Range(1, 1000)]
+    public int MaxNameLength { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets the pattern a channel name must match. Default: letters (any script), digits and
+    /// <c>_ - . : @ /</c>, which admits <c>productos</c>, <c>user:42</c> and <c>tienda/7</c>.
+    /// </summary>
+    [Required]
+    public string NamePattern { get; set; } = @"^[\p{L}\p{N}_\-.:@/]+$";
+
+    /// <summary>
+    /// Gets the channels only the server publishes to: a client's <c>notify</c> there is <c>forbidden</c>.
+    /// Default none, as the predecessor allowed every channel.
+    /// </summary>
+    public IList<string> ServerOnly { get; } = [];
+}

@@ -1,0 +1,25 @@
+using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Realtime;
+
+namespace Marketplace.Hubs.Hosting;
+
+/// <summary>
+/// Builds the realtime server's request pipeline.
+/// </summary>
+internal static class MarketplaceApplication
+{
+    /// <summary>The SignalR hub's path.</summary>
+    public const string HubPath = "/hubs/marketplace";
+
+    /// <summary>Maps the hub at <see cref="HubPath"/> and legacy WebSocket clients at <c>/</c> and <c>/ws</c>.</summary>
+    public static WebApplication UseMarketplace(this WebApplication app)
+    {
+        // The middleware's options carry the heartbeat, for SignalR's WebSocket transport and the shim alike.
+        app.UseWebSockets();
+
+        app.MapHub<MarketplaceHub>(HubPath);
+        app.MapLegacyWebSockets("/", "/ws");
+
+        return app;
+    }
+}

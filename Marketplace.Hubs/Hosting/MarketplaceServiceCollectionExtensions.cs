@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using Marketplace.Data;
+using Marketplace.Hubs.Channels;
+using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Limits;
+using Marketplace.Hubs.Liveness;
+using Marketplace.Hubs.Products;
+using Marketplace.Hubs.Protocols;
+using Marketplace.Hubs.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Hubs.Hosting;
+
+/// <summary>
+/// Registers everything the realtime server is made of.
+/// </summary>
+internal static class MarketplaceServiceCollectionExtensions
+{
+    /// <summary>Adds the hub, both protocols, the legacy shim, the product database and their options.</summary>
+    public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ServerOptions>(ServerOptions.Section);
+        services.AddValidatedOptions<HeartbeatOptions>(HeartbeatOptions.Section);
+        services.AddValidatedOptions<LegacyOptions>(LegacyOptions.Section);
+        services.AddValidatedOptions<ChannelOptions>(ChannelOptions.Section);
+        services.AddValidatedOptions<ProductOptions>(ProductOptions.Section);
+        services.AddValidatedOptions<RequestRateOptions>(RequestRateOptions.Section);
+
+        services.AddSingleton(_ => DatabaseTargetResolver.Resolve(configuration, Directory.GetCurrentDirectory()));
+        services.AddMarketplaceData();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChannelRules>();
+        services.AddSingleton<ProductCatalog>();
+        services.AddSingleton<ProductEventPublisher>();
+        services.AddSingleton<LegacyWebSocketHandler>();
+        services.AddSingleton<HubRequestFilter>();
+
+        services.AddSignalR(hub => hub.AddFilter<HubRequestFilter>())
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, LegacyHubProtocol>());
+
+        // Every protocol, JSON and legacy alike, reports failures as "code: sentence".
+        services.Decorate<IHubProtocol, CodedErrorHubProtocol>();
+
+        services.AddOptions<HubOptions>()
+            .Configure<IOptions<HeartbeatOptions>, IOptions<LegacyOptions>>((hub, heartbeat, legacy) =>
+            {
+                hub.KeepAliveInterval = heartbeat.Value.PingInterval;
+                hub.ClientTimeoutInterval = heartbeat.Value.SignalRClientTimeout;
+                hub.MaximumReceiveMessageSize = legacy.Value.MaxFrameBytes + LegacyRecord.HeaderSize;
+                hub.EnableDetailedErrors = false;
+            });
+        services.AddOptions<WebSocketOptions>()
+            .Configure<IOptions<HeartbeatOptions>>((webSockets, heartbeat) =>
+            {
+                webSockets.KeepAliveInterval = heartbeat.Value.PingInterval;
+                webSockets.KeepAliveTimeout = heartbeat.Value.PongTimeout;
+            });
+
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>()
+            .BindConfiguration(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+    }
+}

@@ -1,0 +1,382 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace Marketplace.Hubs.Legacy;
+
+/// <summary>
+/// One legacy WebSocket client presented to SignalR as a connection: the hub reads and writes a pair of pipes,
+/// and this class alone moves bytes between them and the socket, one WebSocket message per reply.
+/// </summary>
+/// <remarks>
+/// SignalR's own WebSocket transport is not used because it may put several messages in one frame, which
+/// legacy clients cannot split. The connection carries no heartbeat feature, so SignalR sends no keep-alive
+/// of its own here: liveness is the WebSocket ping and pong, configured on the WebSocket middleware.
+/// </remarks>
+internal sealed class LegacyConnection : ConnectionContext,
+    IConnectionUserFeature, IHttpContextFeature, ILegacyConnectionFeature
+{
+    private const int InitialReceiveBuffer = 4 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly int _maxFrameBytes;
+    private readonly TimeSpan _closeTimeout;
+    private readonly ILogger _logger;
+    private readonly Pipe _toHub = new();
+    private readonly Pipe _fromHub = new();
+    private readonly CancellationTokenSource _aborted = new();
+    private readonly CancellationTokenSource _closed = new();
+    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+
+    /// <summary>Initializes a new instance of the <see cref="LegacyConnection"/> class.</summary>
+    public LegacyConnection(WebSocket socket, HttpContext httpContext, LegacyOptions options, ILogger logger)
+    {
+        _socket = socket;
+        _maxFrameBytes = options.MaxFrameBytes;
+        _closeTimeout = options.CloseTimeout;
+        _logger = logger;
+
+        HttpContext = httpContext;
+        User = httpContext.User;
+        Path = httpContext.Request.Path.Value ?? "/";
+        ConnectionId = httpContext.TraceIdentifier;
+        RemoteEndPoint = httpContext.Connection.RemoteIpAddress is { } address
+            ? new IPEndPoint(address, httpContext.Connection.RemotePort)
+            : null;
+        LocalEndPoint = httpContext.Connection.LocalIpAddress is { } local
+            ? new IPEndPoint(local, httpContext.Connection.LocalPort)
+            : null;
+        Transport = new DuplexPipe(_toHub.Reader, _fromHub.Writer);
+
+        Features.Set<IConnectionUserFeature>(this);
+        Features.Set<IHttpContextFeature>(this);
+        Features.Set<ILegacyConnectionFeature>(this);
+    }
+
+    /// <inheritdoc />
+    public override string ConnectionId { get; set; }
+
+    /// <inheritdoc />
+    public override IFeatureCollection Features { get; } = new FeatureCollection();
+
+    /// <inheritdoc />
+    public override IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
+
+    /// <inheritdoc />
+    public override IDuplexPipe Transport { get; set; }
+
+    /// <inheritdoc />
+    public override CancellationToken ConnectionClosed
+    {
+        get => _closed.Token;
+        set => throw new NotSupportedException("The connection signals its own closing.");
+    }
+
+    /// <inheritdoc />
+    public ClaimsPrincipal? User { get; set; }
+
+    /// <inheritdoc />
+    public HttpContext? HttpContext { get; set; }
+
+    /// <inheritdoc />
+    public string Path { get; }
+
+    /// <summary>
+    /// Runs the connection until the client leaves or the hub ends it: performs the SignalR handshake on the
+    /// client's behalf, then pumps messages both ways.
+    /// </summary>
+    public async Task RunAsync(ConnectionHandler handler, CancellationToken stopping)
+    {
+        var hub = RunHubAsync(handler);
+
+        if (!await HandshakeAsync())
+        {
+            await _toHub.Writer.CompleteAsync();
+            await hub;
+            await CloseAsync(WebSocketCloseStatus.InternalServerError, "The server could not start the session.");
+            return;
+        }
+
+        await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
+        {
+            var sending = SendAsync();
+            await ReceiveAsync();
+            await hub;
+            await sending;
+        }
+
+        await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
+    }
+
+    /// <inheritdoc />
+    public override void Abort(ConnectionAbortedException abortReason)
+    {
+        LegacyLog.SocketEnded(_logger, ConnectionId, abortReason.Message);
+        _aborted.Cancel();
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await _closed.CancelAsync();
+        _aborted.Dispose();
+        _closed.Dispose();
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        await base.DisposeAsync();
+    }
+
+    private async Task RunHubAsync(ConnectionHandler handler)
+    {
+        try
+        {
+            await handler.OnConnectedAsync(this);
+        }
+        catch (Exception exception)
+        {
+            LegacyLog.HubFailed(_logger, exception, ConnectionId);
+        }
+        finally
+        {
+            // The hub has written its last message: let the sender drain what is left and stop.
+            await _fromHub.Writer.CompleteAsync();
+        }
+    }
+
+    private async Task<bool> HandshakeAsync()
+    {
+        HandshakeProtocol.WriteRequestMessage(
+            new HandshakeRequestMessage(LegacyHubProtocol.ProtocolName, 1),
+            _toHub.Writer);
+        await _toHub.Writer.FlushAsync();
+
+        while (true)
+        {
+            var result = await _fromHub.Reader.ReadAsync();
+            var buffer = result.Buffer;
+
+            if (HandshakeProtocol.TryParseResponseMessage(ref buffer, out var response))
+            {
+                _fromHub.Reader.AdvanceTo(buffer.Start);
+                if (response.Error is null)
+                {
+                    return true;
+                }
+
+                LegacyLog.HandshakeFailed(_logger, ConnectionId, response.Error);
+                return false;
+            }
+
+            _fromHub.Reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                LegacyLog.HandshakeFailed(_logger, ConnectionId, "the hub ended the connection");
+                return false;
+            }
+        }
+    }
+
+    private async Task ReceiveAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var frame = await ReceiveFrameAsync(_aborted.Token);
+                if (frame.Closed)
+                {
+                    LegacyLog.SocketEnded(_logger, ConnectionId, "the client closed the connection");
+                    return;
+                }
+
+                if (frame.Oversized)
+                {
+                    LegacyLog.FrameTooLarge(_logger, ConnectionId, _maxFrameBytes);
+                    LegacyRecord.WriteOversized(_toHub.Writer);
+                }
+                else
+                {
+                    LegacyRecord.WriteFrame(_toHub.Writer, _receiveBuffer.AsSpan(0, frame.Length));
+                }
+
+                var flushed = await _toHub.Writer.FlushAsync(_aborted.Token);
+                if (flushed.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The hub aborted the connection; the socket is already being torn down.
+        }
+        catch (WebSocketException exception)
+        {
+            LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
+        }
+        finally
+        {
+            await _toHub.Writer.CompleteAsync();
+        }
+    }
+
+    private async ValueTask<ReceivedFrame> ReceiveFrameAsync(CancellationToken cancellationToken)
+    {
+        var length = 0;
+        while (true)
+        {
+            var capacity = Math.Min(_receiveBuffer.Length, _maxFrameBytes);
+            if (length == capacity && !TryGrowReceiveBuffer(length))
+            {
+                return await DiscardRestAsync(length, cancellationToken);
+            }
+
+            capacity = Math.Min(_receiveBuffer.Length, _maxFrameBytes);
+            var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(length, capacity - length), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return ReceivedFrame.Close;
+            }
+
+            length += result.Count;
+            if (result.EndOfMessage)
+            {
+                return new ReceivedFrame(length, Oversized: false, Closed: false);
+            }
+        }
+    }
+
+    private bool TryGrowReceiveBuffer(int length)
+    {
+        if (_receiveBuffer.Length >= _maxFrameBytes)
+        {
+            return false;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_receiveBuffer.Length * 2, _maxFrameBytes));
+        _receiveBuffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        _receiveBuffer = larger;
+        return true;
+    }
+
+    // Reads the rest of a frame that reached the limit into scratch space, keeping none of it.
+    private async ValueTask<ReceivedFrame> DiscardRestAsync(int length, CancellationToken cancellationToken)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+        try
+        {
+            var extra = 0L;
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(scratch.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return ReceivedFrame.Close;
+                }
+
+                extra += result.Count;
+                if (result.EndOfMessage)
+                {
+                    return new ReceivedFrame(length, Oversized: extra > 0, Closed: false);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        var reader = _fromHub.Reader;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync();
+                var buffer = result.Buffer;
+
+                while (LegacyRecord.TryReadOutgoing(ref buffer, out var message))
+                {
+                    await SendMessageAsync(message);
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
+            _aborted.Cancel();
+        }
+        finally
+        {
+            // Completing the reader turns the hub's later writes into no-ops instead of blocking them.
+            await reader.CompleteAsync();
+        }
+    }
+
+    private async ValueTask SendMessageAsync(ReadOnlySequence<byte> message)
+    {
+        if (message.IsSingleSegment)
+        {
+            await _socket.SendAsync(message.First, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+            return;
+        }
+
+        var length = (int)message.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            message.CopyTo(copy);
+            await _socket.SendAsync(
+                copy.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    // On server shutdown the close frame goes out first; the client's answer then ends the receive loop.
+    private void BeginServerClose()
+    {
+        _ = CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.");
+    }
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string? description)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(_closeTimeout);
+        try
+        {
+            await _socket.CloseOutputAsync(status, description, timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
+            _socket.Abort();
+        }
+    }
+
+    private readonly record struct ReceivedFrame(int Length, bool Oversized, bool Closed)
+    {
+        public static ReceivedFrame Close => new(0, Oversized: false, Closed: true);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Marketplace.Hubs.Legacy;
+
+/// <summary>
+/// Log messages of the legacy WebSocket shim; event ids 3000-3099.
+/// </summary>
+internal static partial class LegacyLog
+{
+    [LoggerMessage(3000, LogLevel.Debug, "Legacy client {ConnectionId} sent a frame over {MaxFrameBytes} bytes")]
+    public static partial void FrameTooLarge(ILogger logger, string connectionId, int maxFrameBytes);
+
+    [LoggerMessage(3001, LogLevel.Debug, "Legacy client {ConnectionId} connection ended: {Reason}")]
+    public static partial void SocketEnded(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(3002, LogLevel.Error, "Legacy client {ConnectionId} was refused by the hub handshake: {Error}")]
+    public static partial void HandshakeFailed(ILogger logger, string connectionId, string error);
+
+    [LoggerMessage(3003, LogLevel.Error, "Legacy client {ConnectionId}: the hub pipeline failed")]
+    public static partial void HubFailed(ILogger logger, Exception exception, string connectionId);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Plain HTTP request to legacy endpoint {Path} answered 400")]
+    public static partial void NotWebSocket(ILogger logger, string path);
+}

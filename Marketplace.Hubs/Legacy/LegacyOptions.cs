@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Hubs.Legacy;
+
+/// <summary>
+/// Settings of the legacy WebSocket endpoints, bound from the <c>Legacy</c> section.
+/// </summary>
+public sealed class LegacyOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Legacy";
+
+    /// <summary>
+    /// Gets or sets the largest frame a client may send, in bytes. A larger one is answered with
+    /// <c>message_too_large</c> and dropped without being buffered. Default 65536.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Gets or sets how long the server waits for a client to answer its close frame before it drops the
+    /// connection. Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
