@@ -23,9 +23,11 @@ internal static class MarketplaceRunner
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Startup");
 
+        var server = app.Services.GetRequiredService<IOptions<ServerOptions>>();
         var advice = ValidateSettings(app.Services)
+            ?? FindPortConflict(server.Value)
             ?? await PrepareDatabaseAsync(app.Services, logger, app.Lifetime.ApplicationStopping)
-            ?? await StartAsync(app);
+            ?? await StartAsync(app, server.Value);
 
         if (advice is not null)
         {
@@ -91,14 +93,11 @@ internal static class MarketplaceRunner
         }
     }
 
-    private static async Task<string?> StartAsync(WebApplication app)
-    {
-        var server = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-        if (PortProbe.FindConflict(server) is { } conflict)
-        {
-            return DescribeBindFailure(server, conflict);
-        }
+    private static string? FindPortConflict(ServerOptions server) =>
+        PortProbe.FindConflict(server) is { } conflict ? DescribeBindFailure(server, conflict) : null;
 
+    private static async Task<string?> StartAsync(WebApplication app, ServerOptions server)
+    {
         try
         {
             await app.StartAsync();

@@ -1,0 +1,136 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>
+/// A legacy client on a real <see cref="ClientWebSocket"/>: sends JSON frames and collects every frame received,
+/// each checked to hold exactly one JSON object.
+/// </summary>
+public sealed class LegacyClient : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket;
+    private readonly Channel<JsonElement> _frames = Channel.CreateUnbounded<JsonElement>();
+    private readonly Task _receiving;
+
+    private LegacyClient(ClientWebSocket socket, bool receive)
+    {
+        _socket = socket;
+        _receiving = receive ? ReceiveLoopAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>Gets the state of the socket.</summary>
+    public WebSocketState State => _socket.State;
+
+    /// <summary>Gets how the connection ended, once the server closed it.</summary>
+    public Task Completion => _receiving;
+
+    /// <summary>Connects to <paramref name="address"/>.</summary>
+    /// <param name="address">The server's legacy endpoint.</param>
+    /// <param name="receive">False for a client that never reads (and so never answers pings).</param>
+    public static async Task<LegacyClient> ConnectAsync(Uri address, bool receive = true)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(address, CancellationToken.None).WaitAsync(TestTimeouts.Default);
+        return new LegacyClient(socket, receive);
+    }
+
+    /// <summary>Sends a text frame as it is.</summary>
+    public Task SendRawAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Sends a text frame of any bytes, valid UTF-8 or not.</summary>
+    public async Task SendBytesAsync(byte[] bytes)
+    {
+        await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+    }
+
+    /// <summary>Sends <paramref name="request"/> serialised as JSON.</summary>
+    public Task SendAsync(object request) => SendRawAsync(JsonSerializer.Serialize(request));
+
+    /// <summary>Waits for the next frame.</summary>
+    public async Task<JsonElement> ReceiveAsync()
+    {
+        return await _frames.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Default);
+    }
+
+    /// <summary>Sends a request and returns the next frame, its reply.</summary>
+    public async Task<JsonElement> RequestAsync(object request)
+    {
+        await SendAsync(request);
+        return await ReceiveAsync();
+    }
+
+    /// <summary>Skips frames until one matches <paramref name="predicate"/>.</summary>
+    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> predicate)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync();
+            if (predicate(frame))
+            {
+                return frame;
+            }
+        }
+    }
+
+    /// <summary>Subscribes to <paramref name="channel"/> and waits for the confirmation.</summary>
+    public async Task SubscribeAsync(string channel)
+    {
+        var reply = await RequestAsync(new { action = "subscribe", channel });
+        Assert.Equal("subscribed", reply.GetProperty("type").GetString());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+            catch (WebSocketException)
+            {
+                // The server went first; there is nothing left to close.
+            }
+        }
+
+        _socket.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[1024 * 1024];
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                // One frame, one JSON object: Parse throws on a second value, and the kind is checked.
+                var frame = JsonElement.Parse(buffer.AsMemory(0, length).Span);
+                Assert.Equal(JsonValueKind.Object, frame.ValueKind);
+                await _frames.Writer.WriteAsync(frame);
+            }
+        }
+        finally
+        {
+            _frames.Writer.TryComplete();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Marketplace.Hubs.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on a real Kestrel port, configured for one test: its own database and settings, and a
+/// <see cref="LogSink"/> so tests can watch its logs.
+/// </summary>
+public sealed class MarketplaceServer : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private MarketplaceServer(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    /// <summary>Gets the server's log.</summary>
+    public LogSink Logs { get; } = new();
+
+    /// <summary>Gets the base address, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri HttpAddress { get; private set; } = null!;
+
+    /// <summary>Gets the legacy WebSocket address at <paramref name="path"/>.</summary>
+    public Uri WebSocketAddress(string path = "/ws") =>
+        new UriBuilder(HttpAddress) { Scheme = "ws", Path = path }.Uri;
+
+    /// <summary>Gets the SignalR hub's address.</summary>
+    public Uri HubAddress => new(HttpAddress, MarketplaceApplication.HubPath);
+
+    /// <summary>Starts a server on the embedded SQLite database, in a file of its own.</summary>
+    public static MarketplaceServer StartSqlite(params (string Key, string? Value)[] settings)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"marketplace-test-{Guid.NewGuid():N}.db");
+        return Start([("Database:SqlitePath", path), .. settings]);
+    }
+
+    /// <summary>Starts a server on a PostgreSQL database.</summary>
+    public static MarketplaceServer StartPostgres(string connectionString, params (string Key, string? Value)[] settings)
+    {
+        return Start([("ConnectionStrings:Marketplace", connectionString), .. settings]);
+    }
+
+    private static MarketplaceServer Start((string Key, string? Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Server:Host"] = "127.0.0.1",
+            ["Server:Port"] = "0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var server = new MarketplaceServer(all);
+        server.StartServer();
+
+        var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        server.HttpAddress = new Uri(addresses.Addresses.First());
+        return server;
+    }
+
+    /// <summary>Fails when the server logged an error the test did not expect.</summary>
+    public void AssertNoUnexpectedErrors(Func<LogEntry, bool>? expected = null)
+    {
+        var errors = Logs.Entries
+            .Where(entry => entry.Level >= LogLevel.Error && !(expected?.Invoke(entry) ?? false))
+            .Select(entry => $"{entry.Category}: {entry.Message} {entry.Exception}")
+            .ToList();
+
+        Assert.True(errors.Count == 0, "The server logged errors:\n" + string.Join("\n", errors));
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+    }
+}
