@@ -11,6 +11,7 @@ namespace Marketplace.Data.Failures;
 public static class DatabaseFailures
 {
     // SQLite result codes: https://sqlite.org/rescode.html
+    private const int SqliteError = 1;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteCantOpen = 14;
@@ -65,6 +66,9 @@ public static class DatabaseFailures
                     $"Lost the connection to {where}. Check that the server is running; the server will retry.",
                 SqliteException { SqliteErrorCode: SqliteCantOpen } =>
                     $"Cannot open {where}. Make sure its folder exists and is writable, or set Database:SqlitePath.",
+                SqliteException { SqliteErrorCode: SqliteError } sqlite when sqlite.Message.Contains(
+                    "no such table", StringComparison.Ordinal) =>
+                    $"The product table is missing from {where}. Restart the server, which creates it at start.",
                 SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } =>
                     $"{where} is locked by another program. Close it or wait, then retry.",
                 _ => null,
@@ -87,6 +91,9 @@ public static class DatabaseFailures
                 $"{where} refused the user name or password. Fix the user and password in {settings}.",
             PostgresErrorCodes.InvalidCatalogName =>
                 $"{where} does not exist. Create it (createdb) or fix the database name in {settings}.",
+            PostgresErrorCodes.UndefinedTable =>
+                $"The product table is missing from {where}. Restart the server, which creates it at start, " +
+                "or restore it from a backup.",
             PostgresErrorCodes.InsufficientPrivilege =>
                 $"The user of {where} may not create or change the product table. Grant it the rights, " +
                 "or create the table as its owner.",
