@@ -1,0 +1,76 @@
+using Marketplace.Tests.Infrastructure;
+
+namespace Marketplace.Tests.Legacy;
+
+/// <summary>
+/// The configured limits answer with their error codes and leave the connection open.
+/// </summary>
+public sealed class LegacyLimitTests
+{
+    [Fact]
+    public async Task An_oversized_frame_gets_message_too_large_and_the_connection_lives()
+    {
+        await using var server = MarketplaceServer.StartSqlite(("Legacy:MaxFrameBytes", "2048"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+        var huge = $$"""{"action":"notify","channel":"c","payload":"{{new string('x', 100_000)}}"}""";
+
+        await client.SendRawAsync(huge);
+        var error = await client.ReceiveAsync();
+        var after = await client.RequestAsync(new { action = "ping", id = 2 });
+
+        JsonAssert.Error(error, "message_too_large");
+        Assert.Contains("2048", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("pong", JsonAssert.Type(after));
+        server.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task A_frame_exactly_at_the_limit_is_accepted()
+    {
+        await using var server = MarketplaceServer.StartSqlite(("Legacy:MaxFrameBytes", "2048"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+        const string prefix = "{\"action\":\"ping\",\"pad\":\"";
+        var frame = prefix + new string('x', 2048 - prefix.Length - 2) + "\"}";
+
+        await client.SendRawAsync(frame);
+        var reply = await client.ReceiveAsync();
+
+        Assert.Equal(2048, System.Text.Encoding.UTF8.GetByteCount(frame));
+        Assert.Equal("pong", JsonAssert.Type(reply));
+    }
+
+    [Fact]
+    public async Task Notify_to_a_server_only_channel_is_forbidden_but_subscribing_works()
+    {
+        await using var server = MarketplaceServer.StartSqlite(("Channels:ServerOnly:0", "productos"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        var notify = await client.RequestAsync(new { action = "notify", channel = "productos", payload = 1, id = 5 });
+        var subscribe = await client.RequestAsync(new { action = "subscribe", channel = "productos" });
+
+        JsonAssert.Error(notify, "forbidden");
+        Assert.Equal(5, notify.GetProperty("id").GetInt32());
+        Assert.Equal("subscribed", JsonAssert.Type(subscribe));
+        server.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task Requests_over_the_rate_get_rate_limited_with_when_to_retry()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Limits:Requests:PerSecond", "1"),
+            ("Limits:Requests:Burst", "2"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        var first = await client.RequestAsync(new { action = "ping" });
+        var second = await client.RequestAsync(new { action = "ping" });
+        var third = await client.RequestAsync(new { action = "ping", id = "x" });
+
+        Assert.Equal("pong", JsonAssert.Type(first));
+        Assert.Equal("pong", JsonAssert.Type(second));
+        JsonAssert.Error(third, "rate_limited");
+        Assert.Matches("Retry in [0-9]+ ms", third.GetProperty("message").GetString());
+        Assert.Equal("x", third.GetProperty("id").GetString());
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, client.State);
+    }
+}

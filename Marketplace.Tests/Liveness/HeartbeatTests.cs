@@ -1,0 +1,51 @@
+using Marketplace.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Tests.Liveness;
+
+/// <summary>
+/// The server pings every connection and drops the ones that stop answering, with their subscriptions.
+/// </summary>
+public sealed class HeartbeatTests
+{
+    [Fact]
+    public async Task A_client_that_stops_answering_pings_is_dropped_and_a_live_one_is_kept()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Heartbeat:PingInterval", "00:00:00.300"),
+            ("Heartbeat:PongTimeout", "00:00:00.300"));
+        var channel = Channels.Unique();
+        await using var live = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+        await live.SubscribeAsync(channel);
+
+        // A ClientWebSocket answers pings only while it reads; this one never reads.
+        await using var silent = await LegacyClient.ConnectAsync(server.WebSocketAddress(), receive: false);
+        await silent.SendAsync(new { action = "subscribe", channel });
+        var dropped = await server.Logs.WaitForAsync(entry => entry.EventId.Id == 2001);
+        var notification = await live.RequestAsync(new { action = "notify", channel, payload = "after" });
+
+        Assert.Contains("legacy-websocket", dropped.Message, StringComparison.Ordinal);
+        Assert.Equal("after", notification.GetProperty("payload").GetString());
+        Assert.Single(server.Logs.Entries, entry => entry.EventId.Id == 2001);
+        server.AssertNoUnexpectedErrors();
+    }
+
+    [Fact]
+    public async Task Defaults_ping_every_ten_seconds_and_spare_signalr_clients_on_their_default_keep_alive()
+    {
+        await using var server = MarketplaceServer.StartSqlite();
+
+        var webSockets = server.Services.GetRequiredService<IOptions<WebSocketOptions>>().Value;
+        var hub = server.Services.GetRequiredService<IOptions<HubOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(10), webSockets.KeepAliveInterval);
+        Assert.Equal(TimeSpan.FromSeconds(5), webSockets.KeepAliveTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), hub.KeepAliveInterval);
+
+        // SignalR clients send a keep-alive every 15 s by default; the server must wait at least twice that.
+        Assert.True(hub.ClientTimeoutInterval >= TimeSpan.FromSeconds(30));
+    }
+}
