@@ -15,7 +15,6 @@ builder.WebHost.UseUrls(builder.Configuration.GetSection(ServerOptions.Section).
     ?? new ServerOptions().Url);
 
 var app = builder.Build();
-app.UseMarketplace();
 
 return await app.RunMarketplaceAsync();
 

@@ -18,13 +18,16 @@ namespace Marketplace.Hubs.Hosting;
 /// </summary>
 internal static class MarketplaceRunner
 {
-    /// <summary>Runs the server until it is stopped; returns the process exit code.</summary>
+    /// <summary>
+    /// Maps the endpoints and runs the server until it is stopped; returns the process exit code.
+    /// </summary>
     public static async Task<int> RunMarketplaceAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Startup");
 
         var server = app.Services.GetRequiredService<IOptions<ServerOptions>>();
         var advice = ValidateSettings(app.Services)
+            ?? MapEndpoints(app)
             ?? FindPortConflict(server.Value)
             ?? await PrepareDatabaseAsync(app.Services, logger, app.Lifetime.ApplicationStopping)
             ?? await StartAsync(app, server.Value);
@@ -32,6 +35,9 @@ internal static class MarketplaceRunner
         if (advice is not null)
         {
             StartupLog.CannotStart(logger, advice);
+
+            // The console logger writes from a queue; disposing the app flushes it before the process exits.
+            await app.DisposeAsync();
             return 1;
         }
 
@@ -91,6 +97,13 @@ internal static class MarketplaceRunner
         {
             return advice;
         }
+    }
+
+    // Mapping the hub builds its connection handler, which reads the options: only after they were validated.
+    private static string? MapEndpoints(WebApplication app)
+    {
+        app.UseMarketplace();
+        return null;
     }
 
     private static string? FindPortConflict(ServerOptions server) =>
