@@ -1,18 +1,11 @@
 using Marketplace.Hubs.Hosting;
-using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The predecessor read its settings from a .env file; real environment variables still take precedence.
-var environmentSource = builder.Configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>().FirstOrDefault();
-var dotEnv = new DotEnvConfigurationSource(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
-builder.Configuration.Sources.Insert(
-    environmentSource is null ? builder.Configuration.Sources.Count : builder.Configuration.Sources.IndexOf(environmentSource),
-    dotEnv);
-
+builder.Configuration.AddDotEnvFile(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
 builder.Services.AddMarketplace(builder.Configuration);
-builder.WebHost.UseUrls(builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>()?.Url
-    ?? new ServerOptions().Url);
+builder.WebHost.UseUrls(
+    (builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions()).Url);
 
 var app = builder.Build();
 

@@ -26,7 +26,9 @@ internal sealed class ChannelRules
     {
         if (string.IsNullOrEmpty(channel))
         {
-            throw ClientErrors.Create(ErrorCodes.InvalidChannel, "Name a channel: 'channel' must be a non-empty string.");
+            throw ClientErrors.Create(
+                ErrorCodes.InvalidChannel,
+                "Name a channel: 'channel' must be a non-empty string.");
         }
 
         if (channel.Length > _options.MaxNameLength)

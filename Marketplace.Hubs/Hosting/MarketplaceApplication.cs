@@ -11,7 +11,9 @@ internal static class MarketplaceApplication
     /// <summary>The SignalR hub's path.</summary>
     public const string HubPath = "/hubs/marketplace";
 
-    /// <summary>Maps the hub at <see cref="HubPath"/> and legacy WebSocket clients at <c>/</c> and <c>/ws</c>.</summary>
+    /// <summary>
+    /// Maps the hub at <see cref="HubPath"/> and legacy WebSocket clients at <c>/</c> and <c>/ws</c>.
+    /// </summary>
     public static WebApplication UseMarketplace(this WebApplication app)
     {
         // The middleware's options carry the heartbeat, for SignalR's WebSocket transport and the shim alike.

@@ -40,7 +40,8 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddSingleton<HubRequestFilter>();
 
         services.AddSignalR(hub => hub.AddFilter<HubRequestFilter>())
-            .AddJsonProtocol(json => json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            .AddJsonProtocol(json =>
+                json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, LegacyHubProtocol>());
 
         // Every protocol, JSON and legacy alike, reports failures as "code: sentence".

@@ -238,7 +238,8 @@ internal sealed class LegacyConnection : ConnectionContext,
             }
 
             capacity = Math.Min(_receiveBuffer.Length, _maxFrameBytes);
-            var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(length, capacity - length), cancellationToken);
+            var window = _receiveBuffer.AsMemory(length, capacity - length);
+            var result = await _socket.ReceiveAsync(window, cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return ReceivedFrame.Close;

@@ -24,7 +24,9 @@ internal static class LegacyInvocationId
         return string.Concat(actionJson, UnitSeparator.ToString(), rawId);
     }
 
-    /// <summary>Splits an invocation id into the action's JSON string and the id's raw JSON, each maybe empty.</summary>
+    /// <summary>
+    /// Splits an invocation id into the action's JSON string and the id's raw JSON, each maybe empty.
+    /// </summary>
     public static void Parse(string invocationId, out ReadOnlySpan<char> actionJson, out ReadOnlySpan<char> rawId)
     {
         var split = invocationId.IndexOf(UnitSeparator, StringComparison.Ordinal);

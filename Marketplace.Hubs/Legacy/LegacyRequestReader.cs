@@ -65,7 +65,8 @@ internal static class LegacyRequestReader
         if (!LegacyAction.All.TryGetValue(actionName, out var action))
         {
             var known = string.Join(", ", LegacyAction.All.Keys.Order(StringComparer.Ordinal));
-            return Failure(actionName, rawId, ErrorCodes.UnknownAction, $"Unknown action '{actionName}'. Known: {known}.");
+            return Failure(
+                actionName, rawId, ErrorCodes.UnknownAction, $"Unknown action '{actionName}'. Known: {known}.");
         }
 
         var invocationId = LegacyInvocationId.Create(actionName, rawId);
@@ -76,13 +77,18 @@ internal static class LegacyRequestReader
         }
         catch (HubException refusal)
         {
-            return new InvocationBindingFailureMessage(invocationId, action.Target, ExceptionDispatchInfo.Capture(refusal));
+            return new InvocationBindingFailureMessage(
+                invocationId, action.Target, ExceptionDispatchInfo.Capture(refusal));
         }
     }
 
     /// <summary>Builds the failure reported when a client message was over the size limit.</summary>
     public static HubMessage Oversized(int maxFrameBytes) =>
-        Failure(null, null, ErrorCodes.MessageTooLarge, $"Frames are limited to {maxFrameBytes} bytes; this one was dropped.");
+        Failure(
+            null,
+            null,
+            ErrorCodes.MessageTooLarge,
+            $"Frames are limited to {maxFrameBytes} bytes; this one was dropped.");
 
     private static JsonElement ParseSingleValue(ReadOnlySequence<byte> frame)
     {

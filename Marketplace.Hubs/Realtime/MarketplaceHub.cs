@@ -74,7 +74,8 @@ internal sealed class MarketplaceHub(
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        HubLog.Disconnected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName(), exception?.Message ?? "normally");
+        var reason = exception?.Message ?? "normally";
+        HubLog.Disconnected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName(), reason);
 
         return Task.CompletedTask;
     }

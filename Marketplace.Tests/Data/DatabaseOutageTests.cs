@@ -15,38 +15,29 @@ public sealed class DatabaseOutageTests(PostgresServer postgres)
     [Fact]
     public async Task Database_requests_get_unavailable_while_the_database_is_gone()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        var server = MarketplaceServer.StartPostgres(connectionString);
-        try
-        {
-            var channel = Channels.Unique();
-            await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
-            await client.SubscribeAsync(channel);
+        await using var host = await ServerOnEngine.StartAsync(Engine.PostgreSql, postgres);
+        var channel = Channels.Unique();
+        await using var client = await LegacyClient.ConnectAsync(host.Server.WebSocketAddress());
+        await client.SubscribeAsync(channel);
 
-            await postgres.DropDatabaseAsync(connectionString);
-            var list = await client.RequestAsync(new { action = "get_products", id = 1 });
-            var add = await client.RequestAsync(new
-            {
-                action = "add_product",
-                product = new { nombre = "n", descripcion = "d", precio = 1 },
-            });
-            var notify = await client.RequestAsync(new { action = "notify", channel, payload = "still here" });
-
-            JsonAssert.Error(list, "unavailable");
-            Assert.Equal(1, list.GetProperty("id").GetInt32());
-            Assert.Equal("get_products", list.GetProperty("action").GetString());
-            JsonAssert.Error(add, "unavailable");
-            Assert.DoesNotContain("Host=", list.GetProperty("message").GetString(), StringComparison.Ordinal);
-            Assert.Equal("notification", JsonAssert.Type(notify));
-            var warning = await server.Logs.WaitForAsync(entry => entry.EventId.Id == 2004);
-            Assert.Equal(LogLevel.Warning, warning.Level);
-            Assert.DoesNotContain("marketplace-test", warning.Message, StringComparison.Ordinal);
-        }
-        finally
+        await postgres.DropDatabaseAsync(host.ConnectionString!);
+        var list = await client.RequestAsync(new { action = "get_products", id = 1 });
+        var add = await client.RequestAsync(new
         {
-            server.AssertNoUnexpectedErrors();
-            await server.DisposeAsync();
-        }
+            action = "add_product",
+            product = new { nombre = "n", descripcion = "d", precio = 1 },
+        });
+        var notify = await client.RequestAsync(new { action = "notify", channel, payload = "still here" });
+
+        JsonAssert.Error(list, "unavailable");
+        Assert.Equal(1, list.GetProperty("id").GetInt32());
+        Assert.Equal("get_products", list.GetProperty("action").GetString());
+        JsonAssert.Error(add, "unavailable");
+        Assert.DoesNotContain("Host=", list.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("notification", JsonAssert.Type(notify));
+        var warning = await host.Server.Logs.WaitForAsync(entry => entry.EventId.Id == 2004);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.DoesNotContain("marketplace-test", warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -74,7 +74,9 @@ public sealed class DatabaseTargetResolverTests
     [Fact]
     public void A_connection_string_can_name_a_sqlite_file()
     {
-        var target = Resolve(("ConnectionStrings:Marketplace", "Data Source=/data/m.db"), ("Database:Provider", "Sqlite"));
+        var target = Resolve(
+            ("ConnectionStrings:Marketplace", "Data Source=/data/m.db"),
+            ("Database:Provider", "Sqlite"));
 
         Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
         Assert.Equal("SQLite file /data/m.db", target.Description);

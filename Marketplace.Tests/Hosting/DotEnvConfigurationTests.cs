@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Marketplace.Hubs.Hosting;
+using Marketplace.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace Marketplace.Tests.Hosting;
@@ -42,22 +42,16 @@ public sealed class DotEnvConfigurationTests
     public async Task The_server_reads_dotenv_from_its_working_directory_and_the_environment_wins()
     {
         var directory = Directory.CreateTempSubdirectory("marketplace-dotenv-").FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(directory, "appsettings.json"));
-        await File.WriteAllLinesAsync(Path.Combine(directory, ".env"), ["DB_HOST=127.0.0.1", "DB_PORT=1", "DB_USER=dotenv"]);
-        var port = FreePort();
+        var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        File.Copy(settings, Path.Combine(directory, "appsettings.json"));
+        string[] dotEnv = ["DB_HOST=127.0.0.1", "DB_PORT=1", "DB_USER=dotenv"];
+        await File.WriteAllLinesAsync(Path.Combine(directory, ".env"), dotEnv);
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Marketplace.Hubs.dll")}\"")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["DB_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync();
+        var run = await ProcessRunner.RunServerAsync(directory, ("DB_PORT", port));
 
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains($"on 127.0.0.1:{port} as dotenv", output, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"on 127.0.0.1:{port} as dotenv", run.Output, StringComparison.Ordinal);
         Directory.Delete(directory, recursive: true);
     }
 

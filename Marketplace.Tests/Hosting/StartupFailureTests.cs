@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Marketplace.Tests.Infrastructure;
@@ -84,24 +83,12 @@ public sealed class StartupFailureTests(PostgresServer postgres)
 
     private static async Task<ServerRun> RunServerAsync(params (string Key, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet", "Marketplace.Hubs.dll")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Database__SqlitePath"] = Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
+        var database = Path.Combine(Path.GetTempPath(), $"startup-{Guid.NewGuid():N}.db");
+        var run = await ProcessRunner.RunServerAsync(
+            AppContext.BaseDirectory,
+            [("Database__SqlitePath", database), .. environment]);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        return new ServerRun(process.ExitCode, await output + await error);
+        return new ServerRun(run.ExitCode, run.AllOutput);
     }
 
     private sealed record ServerRun(int ExitCode, string Output)

@@ -42,7 +42,9 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts a server on a PostgreSQL database.</summary>
-    public static MarketplaceServer StartPostgres(string connectionString, params (string Key, string? Value)[] settings)
+    public static MarketplaceServer StartPostgres(
+        string connectionString,
+        params (string Key, string? Value)[] settings)
     {
         return Start([("ConnectionStrings:Marketplace", connectionString), .. settings]);
     }

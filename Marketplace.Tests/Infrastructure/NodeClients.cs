@@ -22,34 +22,27 @@ public sealed class NodeClients : IAsyncLifetime
             return;
         }
 
-        var install = await RunAsync("npm", "ci --no-audit --no-fund", TimeSpan.FromMinutes(3));
+        var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = Directory };
+        var install = await ProcessRunner.RunAsync(start, TimeSpan.FromMinutes(3));
         if (install.ExitCode != 0)
         {
-            throw new InvalidOperationException($"npm ci failed in {Directory}:\n{install.Output}");
+            throw new InvalidOperationException($"npm ci failed in {Directory}:\n{install.AllOutput}");
         }
     }
 
-    /// <summary>Runs <c>node script arguments</c> and returns its exit code and output.</summary>
-    public Task<(int ExitCode, string Output)> RunScriptAsync(string script, params string[] arguments) =>
-        RunAsync("node", string.Join(' ', [script, .. arguments.Select(argument => $"\"{argument}\"")]), TestTimeouts.Default * 2);
+    /// <summary>Runs a script of the folder with <c>node</c>.</summary>
+    public Task<ProcessResult> RunScriptAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Directory };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return ProcessRunner.RunAsync(start, TestTimeouts.Default);
+    }
 
     /// <inheritdoc />
     public Task DisposeAsync() => Task.CompletedTask;
-
-    private async Task<(int ExitCode, string Output)> RunAsync(string program, string arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot run {program}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(timeout);
-
-        return (process.ExitCode, await output + await error);
-    }
 }

@@ -1,22 +1,25 @@
 namespace Marketplace.Tests.Infrastructure;
 
 /// <summary>
-/// A server on a database made for one test, removed with it.
+/// A server on a database made for one test, removed with it; on disposal it fails the test on any server error
+/// the test did not provoke on purpose.
 /// </summary>
 public sealed class ServerOnEngine : IAsyncDisposable
 {
     private readonly PostgresServer _postgres;
-    private readonly string? _connectionString;
 
     private ServerOnEngine(MarketplaceServer server, PostgresServer postgres, string? connectionString)
     {
         Server = server;
         _postgres = postgres;
-        _connectionString = connectionString;
+        ConnectionString = connectionString;
     }
 
     /// <summary>Gets the server.</summary>
     public MarketplaceServer Server { get; }
+
+    /// <summary>Gets the PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     /// <summary>Gets or sets a filter for server errors the test provokes on purpose.</summary>
     public Func<LogEntry, bool>? ExpectedErrors { get; set; }
@@ -32,8 +35,23 @@ public sealed class ServerOnEngine : IAsyncDisposable
             return new ServerOnEngine(MarketplaceServer.StartSqlite(settings), postgres, null);
         }
 
+        return await StartPostgresAsync(postgres, _ => Task.CompletedTask, settings);
+    }
+
+    /// <summary>
+    /// Starts a server on a fresh PostgreSQL database that <paramref name="prepare"/> fills first, as another
+    /// program would have.
+    /// </summary>
+    public static async Task<ServerOnEngine> StartPostgresAsync(
+        PostgresServer postgres,
+        Func<string, Task> prepare,
+        params (string Key, string? Value)[] settings)
+    {
         var connectionString = await postgres.CreateDatabaseAsync();
-        return new ServerOnEngine(MarketplaceServer.StartPostgres(connectionString, settings), postgres, connectionString);
+        await prepare(connectionString);
+
+        var server = MarketplaceServer.StartPostgres(connectionString, settings);
+        return new ServerOnEngine(server, postgres, connectionString);
     }
 
     /// <inheritdoc />
@@ -42,9 +60,9 @@ public sealed class ServerOnEngine : IAsyncDisposable
         Server.AssertNoUnexpectedErrors(ExpectedErrors);
         await Server.DisposeAsync();
 
-        if (_connectionString is not null)
+        if (ConnectionString is not null)
         {
-            await _postgres.DropDatabaseAsync(_connectionString);
+            await _postgres.DropDatabaseAsync(ConnectionString);
         }
     }
 }

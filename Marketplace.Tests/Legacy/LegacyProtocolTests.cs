@@ -133,7 +133,8 @@ public sealed class LegacyProtocolTests(SqliteServerFixture fixture) : IClassFix
         await sender.SubscribeAsync(channel);
         await member.SubscribeAsync(channel);
 
-        await sender.SendAsync(new { action = "notify", channel, payload = new { orden = 15, total = 99.5 }, id = "n1" });
+        var payload = new { orden = 15, total = 99.5 };
+        await sender.SendAsync(new { action = "notify", channel, payload, id = "n1" });
         var first = await sender.ReceiveAsync();
         var second = await sender.ReceiveAsync();
         var received = await member.ReceiveAsync();

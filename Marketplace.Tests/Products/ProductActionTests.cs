@@ -142,5 +142,7 @@ public sealed class ProductActionTests(PostgresServer postgres)
     }
 
     private static List<int> Ids(JsonElement page) =>
-        page.GetProperty("data").EnumerateArray().Select(product => product.GetProperty("idProducto").GetInt32()).ToList();
+        page.GetProperty("data").EnumerateArray()
+            .Select(product => product.GetProperty("idProducto").GetInt32())
+            .ToList();
 }

@@ -19,7 +19,9 @@ public sealed class ProductValidationTests(SqliteServerFixture fixture) : IClass
     [InlineData("""{"nombre":"n","descripcion":"d","precio":1,"stock":1.5}""", "stock must be a whole number")]
     [InlineData("""{"nombre":"n","descripcion":"d","precio":1,"imagenURL":7}""", "imagenURL must be a string")]
     [InlineData("""{"nombre":"n","descripcion":"d","precio":1,"categoriaIdCategoria":"x"}""", "categoriaIdCategoria")]
-    [InlineData("""{"nombre":"n","descripcion":"d","precio":1,"emprendedorIdEmprendedor":[]}""", "emprendedorIdEmprendedor")]
+    [InlineData(
+        """{"nombre":"n","descripcion":"d","precio":1,"emprendedorIdEmprendedor":[]}""",
+        "emprendedorIdEmprendedor")]
     [InlineData("""[1]""", "'product' must be an object")]
     [InlineData("""null""", "'product' must be an object")]
     public async Task A_wrong_field_gets_validation_failed_naming_it(string product, string expected)

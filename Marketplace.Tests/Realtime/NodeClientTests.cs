@@ -15,11 +15,10 @@ public sealed class NodeClientTests(SqliteServerFixture fixture, NodeClients nod
     {
         var channel = Channels.Unique("node");
 
-        var (exitCode, output) = await node.RunScriptAsync(
-            "clients.mjs", fixture.Server.HttpAddress.ToString().TrimEnd('/'), channel);
+        var run = await node.RunScriptAsync("clients.mjs", fixture.Server.HttpAddress.ToString().TrimEnd('/'), channel);
 
-        Assert.True(exitCode == 0, output);
-        var seen = JsonElement.Parse(output.Trim().Split('\n')[^1]);
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        var seen = JsonElement.Parse(run.Output.Trim().Split('\n')[^1]);
         Assert.Equal("pong", seen.GetProperty("pong").GetProperty("type").GetString());
         Assert.Equal("ws", seen.GetProperty("crossed").GetProperty("payload").GetProperty("from").GetString());
         Assert.Equal("signalr", seen.GetProperty("fromHub").GetProperty("payload").GetProperty("from").GetString());
