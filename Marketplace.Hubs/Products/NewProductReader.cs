@@ -124,17 +124,7 @@ internal static class NewProductReader
 
     private static int ReadStock(JsonElement json, List<string> problems)
     {
-        if (!json.TryGetProperty("stock", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return 1;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var stock))
-        {
-            problems.Add("stock must be a whole number.");
-            return 0;
-        }
-
+        var stock = ReadWholeNumber(json, "stock", problems, "stock must be a whole number.") ?? 1;
         if (stock < 0)
         {
             problems.Add("stock must not be negative.");
@@ -143,19 +133,23 @@ internal static class NewProductReader
         return stock;
     }
 
-    private static int? ReadOptionalId(JsonElement json, string field, List<string> problems)
+    private static int? ReadOptionalId(JsonElement json, string field, List<string> problems) =>
+        ReadWholeNumber(json, field, problems, $"{field} must be a whole number or null.");
+
+    // Null when the member is missing or null, or when it is not a whole number (then a problem is added).
+    private static int? ReadWholeNumber(JsonElement json, string field, List<string> problems, string problem)
     {
         if (!json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var id))
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            problems.Add($"{field} must be a whole number or null.");
+            problems.Add(problem);
             return null;
         }
 
-        return id;
+        return number;
     }
 }

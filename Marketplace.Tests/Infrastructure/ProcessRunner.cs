@@ -34,7 +34,7 @@ public static class ProcessRunner
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs the server's own executable, as <c>dotnet run</c> would, with extra environment variables.</summary>
+    /// <summary>Runs the server's own executable, as <c>dotnet run</c> would, with extra variables.</summary>
     public static Task<ProcessResult> RunServerAsync(
         string workingDirectory,
         params (string Key, string Value)[] environment)
