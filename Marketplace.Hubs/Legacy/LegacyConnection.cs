@@ -23,9 +23,8 @@ namespace Marketplace.Hubs.Legacy;
 internal sealed class LegacyConnection : ConnectionContext,
     IConnectionUserFeature, IHttpContextFeature, ILegacyConnectionFeature
 {
-    private const int InitialReceiveBuffer = 4 * 1024;
-
     private readonly WebSocket _socket;
+    private readonly LegacyFrameReader _frames;
     private readonly int _maxFrameBytes;
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
@@ -33,12 +32,12 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly Pipe _fromHub = new();
     private readonly CancellationTokenSource _aborted = new();
     private readonly CancellationTokenSource _closed = new();
-    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
 
     /// <summary>Initializes a new instance of the <see cref="LegacyConnection"/> class.</summary>
     public LegacyConnection(WebSocket socket, HttpContext httpContext, LegacyOptions options, ILogger logger)
     {
         _socket = socket;
+        _frames = new LegacyFrameReader(socket, options.MaxFrameBytes);
         _maxFrameBytes = options.MaxFrameBytes;
         _closeTimeout = options.CloseTimeout;
         _logger = logger;
@@ -106,8 +105,8 @@ internal sealed class LegacyConnection : ConnectionContext,
 
         await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
         {
-            var sending = SendAsync();
-            await ReceiveAsync();
+            var sending = SendLoopAsync();
+            await ReceiveLoopAsync();
             await hub;
             await sending;
         }
@@ -126,9 +125,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     public override async ValueTask DisposeAsync()
     {
         await _closed.CancelAsync();
-        _aborted.Dispose();
-        _closed.Dispose();
-        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        _frames.Dispose();
         await base.DisposeAsync();
     }
 
@@ -182,27 +179,27 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-    private async Task ReceiveAsync()
+    private async Task ReceiveLoopAsync()
     {
         try
         {
             while (true)
             {
-                var frame = await ReceiveFrameAsync(_aborted.Token);
-                if (frame.Closed)
+                var status = await _frames.ReadAsync(_aborted.Token);
+                if (status == LegacyFrameStatus.Closed)
                 {
                     LegacyLog.SocketEnded(_logger, ConnectionId, "the client closed the connection");
                     return;
                 }
 
-                if (frame.Oversized)
+                if (status == LegacyFrameStatus.Oversized)
                 {
                     LegacyLog.FrameTooLarge(_logger, ConnectionId, _maxFrameBytes);
                     LegacyRecord.WriteOversized(_toHub.Writer);
                 }
                 else
                 {
-                    LegacyRecord.WriteFrame(_toHub.Writer, _receiveBuffer.AsSpan(0, frame.Length));
+                    LegacyRecord.WriteFrame(_toHub.Writer, _frames.Frame);
                 }
 
                 var flushed = await _toHub.Writer.FlushAsync(_aborted.Token);
@@ -226,76 +223,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-    private async ValueTask<ReceivedFrame> ReceiveFrameAsync(CancellationToken cancellationToken)
-    {
-        var length = 0;
-        while (true)
-        {
-            var capacity = Math.Min(_receiveBuffer.Length, _maxFrameBytes);
-            if (length == capacity && !TryGrowReceiveBuffer(length))
-            {
-                return await DiscardRestAsync(length, cancellationToken);
-            }
-
-            capacity = Math.Min(_receiveBuffer.Length, _maxFrameBytes);
-            var window = _receiveBuffer.AsMemory(length, capacity - length);
-            var result = await _socket.ReceiveAsync(window, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return ReceivedFrame.Close;
-            }
-
-            length += result.Count;
-            if (result.EndOfMessage)
-            {
-                return new ReceivedFrame(length, Oversized: false, Closed: false);
-            }
-        }
-    }
-
-    private bool TryGrowReceiveBuffer(int length)
-    {
-        if (_receiveBuffer.Length >= _maxFrameBytes)
-        {
-            return false;
-        }
-
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_receiveBuffer.Length * 2, _maxFrameBytes));
-        _receiveBuffer.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_receiveBuffer);
-        _receiveBuffer = larger;
-        return true;
-    }
-
-    // Reads the rest of a frame that reached the limit into scratch space, keeping none of it.
-    private async ValueTask<ReceivedFrame> DiscardRestAsync(int length, CancellationToken cancellationToken)
-    {
-        var scratch = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
-        try
-        {
-            var extra = 0L;
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(scratch.AsMemory(), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return ReceivedFrame.Close;
-                }
-
-                extra += result.Count;
-                if (result.EndOfMessage)
-                {
-                    return new ReceivedFrame(length, Oversized: extra > 0, Closed: false);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-    }
-
-    private async Task SendAsync()
+    private async Task SendLoopAsync()
     {
         var reader = _fromHub.Reader;
         try
@@ -374,10 +302,5 @@ internal sealed class LegacyConnection : ConnectionContext,
             LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
             _socket.Abort();
         }
-    }
-
-    private readonly record struct ReceivedFrame(int Length, bool Oversized, bool Closed)
-    {
-        public static ReceivedFrame Close => new(0, Oversized: false, Closed: true);
     }
 }

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace Marketplace.Hubs.Legacy;
+
+/// <summary>
+/// Reads whole WebSocket messages into one pooled buffer that grows up to a size limit. A message over the limit
+/// is read to its end through a small scratch buffer and dropped, so it never costs more memory than the limit.
+/// </summary>
+internal sealed class LegacyFrameReader : IDisposable
+{
+    private const int InitialSize = 4 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly int _maxFrameBytes;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private int _length;
+
+    /// <summary>Initializes a new instance of the <see cref="LegacyFrameReader"/> class.</summary>
+    public LegacyFrameReader(WebSocket socket, int maxFrameBytes)
+    {
+        _socket = socket;
+        _maxFrameBytes = maxFrameBytes;
+    }
+
+    /// <summary>Gets the message last read; valid until the next read.</summary>
+    public ReadOnlySpan<byte> Frame => _buffer.AsSpan(0, _length);
+
+    private int Capacity => Math.Min(_buffer.Length, _maxFrameBytes);
+
+    /// <summary>Reads the next message.</summary>
+    public async ValueTask<LegacyFrameStatus> ReadAsync(CancellationToken cancellationToken)
+    {
+        _length = 0;
+        while (true)
+        {
+            if (_length == Capacity && !TryGrow())
+            {
+                return await DiscardRestAsync(cancellationToken);
+            }
+
+            var result = await _socket.ReceiveAsync(_buffer.AsMemory(_length, Capacity - _length), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return LegacyFrameStatus.Closed;
+            }
+
+            _length += result.Count;
+            if (result.EndOfMessage)
+            {
+                return LegacyFrameStatus.Complete;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private bool TryGrow()
+    {
+        if (_buffer.Length >= _maxFrameBytes)
+        {
+            return false;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxFrameBytes));
+        Frame.CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+        return true;
+    }
+
+    // The message filled the buffer to the limit; a single byte more makes it too large.
+    private async ValueTask<LegacyFrameStatus> DiscardRestAsync(CancellationToken cancellationToken)
+    {
+        var scratch = ArrayPool<byte>.Shared.Rent(InitialSize);
+        try
+        {
+            var extra = 0L;
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(scratch.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return LegacyFrameStatus.Closed;
+                }
+
+                extra += result.Count;
+                if (result.EndOfMessage)
+                {
+                    return extra == 0 ? LegacyFrameStatus.Complete : LegacyFrameStatus.Oversized;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+}
