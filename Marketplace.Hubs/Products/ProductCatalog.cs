@@ -45,7 +45,8 @@ internal sealed class ProductCatalog(
 
         var stored = ProductJson.From(await store.AddAsync(product, cancellationToken));
 
-        await events.PublishAsync(ProductEvent.Created, stored, cancellationToken);
+        // The row is committed: announce it even if the client that added it has gone meanwhile.
+        await events.PublishAsync(ProductEvent.Created, stored, CancellationToken.None);
 
         return new ProductAddedReply([stored]);
     }

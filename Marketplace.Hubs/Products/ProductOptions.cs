@@ -5,7 +5,7 @@ namespace Marketplace.Hubs.Products;
 /// <summary>
 /// Paging of <c>get_products</c>, bound from the <c>Products</c> section.
 /// </summary>
-public sealed class ProductOptions
+public sealed class ProductOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Products";
@@ -17,4 +17,15 @@ public sealed class ProductOptions
     /// <summary>Gets or sets the largest <c>limit</c> a request may ask for. Default 1000.</summary>
     [Range(1, 100_000)]
     public int MaxPageSize { get; set; } = 1000;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DefaultPageSize > MaxPageSize)
+        {
+            yield return new ValidationResult(
+                $"DefaultPageSize ({DefaultPageSize}) must not exceed MaxPageSize ({MaxPageSize}).",
+                [nameof(DefaultPageSize), nameof(MaxPageSize)]);
+        }
+    }
 }

@@ -65,13 +65,16 @@ public sealed class StartupFailureTests(PostgresServer postgres)
         Assert.Contains("Server__Port", line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_invalid_setting_is_named()
+    [Theory]
+    [InlineData("Heartbeat__PingInterval", "00:00:00", "PingInterval")]
+    [InlineData("Products__DefaultPageSize", "5000", "DefaultPageSize (5000) must not exceed MaxPageSize")]
+    [InlineData("Legacy__MaxFrameBytes", "many", "Legacy:MaxFrameBytes")]
+    public async Task An_invalid_setting_is_named(string key, string value, string expected)
     {
-        var run = await RunServerAsync(("Heartbeat__PingInterval", "00:00:00"));
+        var run = await RunServerAsync((key, value));
 
         var line = run.AssertFailedWithOneLine();
-        Assert.Contains("PingInterval", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -24,6 +24,19 @@ public sealed class LegacyProtocolTests(SqliteServerFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/ws")]
+    public async Task A_plain_http_request_is_told_to_upgrade(string path)
+    {
+        using var http = new HttpClient { BaseAddress = _server.HttpAddress };
+
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.UpgradeRequired, response.StatusCode);
+        Assert.Contains("WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("7")]
     [InlineData("\"abc\"")]
     [InlineData("1.50")]
