@@ -34,7 +34,10 @@ internal static class DatabaseTargetResolver
         }
 
         var path = Path.GetFullPath(configuration[SqlitePathSetting] ?? "marketplace.db", workingDirectory);
-        return Sqlite(new SqliteConnectionStringBuilder { DataSource = path }, SqlitePathSetting);
+        return Sqlite(new SqliteConnectionStringBuilder { DataSource = path }, SqlitePathSetting) with
+        {
+            IsEmbeddedDefault = true,
+        };
     }
 
     private static NpgsqlConnectionStringBuilder Parse(string connectionString)

@@ -1,13 +1,9 @@
 using System.Net.Sockets;
-using Marketplace.Data;
 using Marketplace.Data.Configuration;
-using Marketplace.Data.Failures;
-using Marketplace.Data.Products;
 using Marketplace.Hubs.Liveness;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Hubs.Hosting;
@@ -25,12 +21,17 @@ internal static class MarketplaceRunner
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Startup");
 
-        var server = app.Services.GetRequiredService<IOptions<ServerOptions>>();
-        var advice = ValidateSettings(app.Services)
-            ?? MapEndpoints(app)
-            ?? FindPortConflict(server.Value)
-            ?? await PrepareDatabaseAsync(app.Services, logger, app.Lifetime.ApplicationStopping)
-            ?? await StartAsync(app, server.Value);
+        var advice = ValidateSettings(app.Services);
+        if (advice is null)
+        {
+            // Mapping the hub builds its connection handler, which reads the options: only once they are valid.
+            app.UseMarketplace();
+
+            var server = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+            advice = FindPortConflict(server)
+                ?? await DatabasePreparation.RunAsync(app.Services, logger, app.Lifetime.ApplicationStopping)
+                ?? await StartAsync(app, server);
+        }
 
         if (advice is not null)
         {
@@ -63,47 +64,6 @@ internal static class MarketplaceRunner
         {
             return exception.Message;
         }
-    }
-
-    private static async Task<string?> PrepareDatabaseAsync(
-        IServiceProvider services,
-        ILogger logger,
-        CancellationToken cancellationToken)
-    {
-        var target = services.GetRequiredService<DatabaseTarget>();
-        if (target.Provider == DatabaseProvider.Sqlite && target.Settings == "Database:SqlitePath")
-        {
-            StartupLog.EmbeddedDatabase(logger, target.Description);
-        }
-        else
-        {
-            StartupLog.Database(logger, target.Description);
-        }
-
-        try
-        {
-            var contexts = services.GetRequiredService<IDbContextFactory<MarketplaceDbContext>>();
-            await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                await context.Database.MigrateAsync(cancellationToken);
-            }
-
-            var highest = await services.GetRequiredService<IProductStore>().GetHighestIdAsync(cancellationToken);
-            StartupLog.HighestProductId(logger, highest?.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                ?? "none (the catalogue is empty)");
-            return null;
-        }
-        catch (Exception exception) when (DatabaseFailures.Describe(exception, target) is { } advice)
-        {
-            return advice;
-        }
-    }
-
-    // Mapping the hub builds its connection handler, which reads the options: only after they were validated.
-    private static string? MapEndpoints(WebApplication app)
-    {
-        app.UseMarketplace();
-        return null;
     }
 
     private static string? FindPortConflict(ServerOptions server) =>

@@ -17,6 +17,7 @@ public sealed class DatabaseTargetResolverTests
         var target = Resolve();
 
         Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.True(target.IsEmbeddedDefault);
         Assert.Equal("SQLite file /srv/app/marketplace.db", target.Description);
     }
 
@@ -79,6 +80,7 @@ public sealed class DatabaseTargetResolverTests
             ("Database:Provider", "Sqlite"));
 
         Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.False(target.IsEmbeddedDefault);
         Assert.Equal("SQLite file /data/m.db", target.Description);
     }
 
