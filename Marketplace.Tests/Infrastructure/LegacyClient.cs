@@ -24,9 +24,6 @@ public sealed class LegacyClient : IAsyncDisposable
     /// <summary>Gets the state of the socket.</summary>
     public WebSocketState State => _socket.State;
 
-    /// <summary>Gets how the connection ended, once the server closed it.</summary>
-    public Task Completion => _receiving;
-
     /// <summary>Connects to <paramref name="address"/>.</summary>
     /// <param name="address">The server's legacy endpoint.</param>
     /// <param name="receive">False for a client that never reads (and so never answers pings).</param>
@@ -90,7 +87,9 @@ public sealed class LegacyClient : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TestTimeouts.Default);
             try
             {
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                // The receive loop sees the server's answering close frame and ends.
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                await _receiving.WaitAsync(timeout.Token);
             }
             catch (WebSocketException)
             {
@@ -119,6 +118,7 @@ public sealed class LegacyClient : IAsyncDisposable
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    _frames.Writer.TryComplete();
                     return;
                 }
 
@@ -128,9 +128,10 @@ public sealed class LegacyClient : IAsyncDisposable
                 await _frames.Writer.WriteAsync(frame);
             }
         }
-        finally
+        catch (Exception exception)
         {
-            _frames.Writer.TryComplete();
+            // The test waiting for the next frame fails with the reason, a broken frame or a lost connection.
+            _frames.Writer.TryComplete(exception);
         }
     }
 }
