@@ -24,6 +24,12 @@ public sealed class LegacyClient : IAsyncDisposable
     /// <summary>Gets the state of the socket.</summary>
     public WebSocketState State => _socket.State;
 
+    /// <summary>Gets the status the server closed the connection with, once it did.</summary>
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    /// <summary>Gets a task that ends when the connection does.</summary>
+    public Task Closed => _receiving;
+
     /// <summary>Connects to <paramref name="address"/>.</summary>
     /// <param name="address">The server's legacy endpoint.</param>
     /// <param name="receive">False for a client that never reads (and so never answers pings).</param>
@@ -118,6 +124,13 @@ public sealed class LegacyClient : IAsyncDisposable
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the server's close as browsers do, completing the closing handshake.
+                    if (_socket.State == WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync(
+                            WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+
                     _frames.Writer.TryComplete();
                     return;
                 }

@@ -106,14 +106,8 @@ public sealed class ProductActionTests(PostgresServer postgres)
         }
 
         var first = await client.RequestAsync(new { action = "get_products", limit = 2, id = "p1" });
-        var second = await client.RequestAsync(new
-        {
-            action = "get_products", limit = 2, after = first.GetProperty("next").GetInt32(),
-        });
-        var last = await client.RequestAsync(new
-        {
-            action = "get_products", limit = 2, after = second.GetProperty("next").GetInt32(),
-        });
+        var second = await client.RequestAsync(new { action = "get_products", limit = 2, after = Next(first) });
+        var last = await client.RequestAsync(new { action = "get_products", limit = 2, after = Next(second) });
         var byDefault = await client.RequestAsync(new { action = "get_products" });
 
         Assert.Equal("products", JsonAssert.Type(first));
@@ -140,6 +134,8 @@ public sealed class ProductActionTests(PostgresServer postgres)
         Assert.Empty(reply.GetProperty("data").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, reply.GetProperty("next").ValueKind);
     }
+
+    private static int Next(JsonElement page) => page.GetProperty("next").GetInt32();
 
     private static List<int> Ids(JsonElement page) =>
         page.GetProperty("data").EnumerateArray()

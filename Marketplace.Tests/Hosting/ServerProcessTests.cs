@@ -1,0 +1,55 @@
+using System.Net.WebSockets;
+using Marketplace.Tests.Infrastructure;
+
+namespace Marketplace.Tests.Hosting;
+
+/// <summary>
+/// The server process on a bare machine: no settings at all, the embedded database, and a clean stop.
+/// </summary>
+public sealed class ServerProcessTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("marketplace-run-").FullName;
+
+    public ServerProcessTests()
+    {
+        // What `dotnet run` finds in the project folder: its settings, and no database yet.
+        var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        File.Copy(settings, Path.Combine(_directory, "appsettings.json"));
+    }
+
+    [Fact]
+    public async Task Without_settings_it_serves_from_the_embedded_file_and_stops_cleanly()
+    {
+        var database = Path.Combine(_directory, "marketplace.db");
+        await using (var first = await ServerProcess.StartAsync(_directory))
+        {
+            await using var client = await LegacyClient.ConnectAsync(first.WebSocketAddress());
+            var added = await client.RequestAsync(new
+            {
+                action = "add_product",
+                product = new { nombre = "Primero", descripcion = "d", precio = 1 },
+            });
+
+            var exitCode = await first.StopAsync();
+            await client.Closed.WaitAsync(TestTimeouts.Default);
+
+            Assert.Equal("add_product", added.GetProperty("type").GetString());
+            Assert.Equal(0, exitCode);
+            Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, client.CloseStatus);
+            Assert.Contains(
+                first.Lines,
+                line => line.Contains($"embedded SQLite file {database}", StringComparison.Ordinal));
+            Assert.DoesNotContain(first.Lines, line => line.Contains("fail:", StringComparison.Ordinal));
+        }
+
+        await using var second = await ServerProcess.StartAsync(_directory);
+        Assert.Contains(
+            second.Lines,
+            line => line.EndsWith("Highest product id seen at start: 1", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+    }
+}
