@@ -9,7 +9,8 @@ namespace Marketplace.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on a real Kestrel port, configured for one test: its own database and settings, and a
-/// <see cref="LogSink"/> so tests can watch its logs.
+/// <see cref="LogSink"/> so tests can watch its logs. Disposing it fails the test on any server error the test
+/// did not expect, as SignalR's own tests do.
 /// </summary>
 public sealed class MarketplaceServer : WebApplicationFactory<Program>
 {
@@ -69,11 +70,26 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
         return server;
     }
 
-    /// <summary>Fails when the server logged an error the test did not expect.</summary>
-    public void AssertNoUnexpectedErrors(Func<LogEntry, bool>? expected = null)
+    /// <summary>Gets or sets a filter for the server errors a test provokes on purpose.</summary>
+    public Func<LogEntry, bool>? ExpectedErrors { get; set; }
+
+    /// <summary>Stops the server, failing the test when it logged an error the test did not expect.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            AssertNoUnexpectedErrors();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+        }
+    }
+
+    private void AssertNoUnexpectedErrors()
     {
         var errors = Logs.Entries
-            .Where(entry => entry.Level >= LogLevel.Error && !(expected?.Invoke(entry) ?? false))
+            .Where(entry => entry.Level >= LogLevel.Error && !(ExpectedErrors?.Invoke(entry) ?? false))
             .Select(entry => $"{entry.Category}: {entry.Message} {entry.Exception}")
             .ToList();
 

@@ -1,8 +1,7 @@
 namespace Marketplace.Tests.Infrastructure;
 
 /// <summary>
-/// A server on a database made for one test, removed with it; on disposal it fails the test on any server error
-/// the test did not provoke on purpose.
+/// A server on a database made for one test, removed with it.
 /// </summary>
 public sealed class ServerOnEngine : IAsyncDisposable
 {
@@ -20,9 +19,6 @@ public sealed class ServerOnEngine : IAsyncDisposable
 
     /// <summary>Gets the PostgreSQL database's connection string; null on SQLite.</summary>
     public string? ConnectionString { get; }
-
-    /// <summary>Gets or sets a filter for server errors the test provokes on purpose.</summary>
-    public Func<LogEntry, bool>? ExpectedErrors { get; set; }
 
     /// <summary>Starts a server on a fresh database of <paramref name="engine"/>.</summary>
     public static async Task<ServerOnEngine> StartAsync(
@@ -57,7 +53,6 @@ public sealed class ServerOnEngine : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        Server.AssertNoUnexpectedErrors(ExpectedErrors);
         await Server.DisposeAsync();
 
         if (ConnectionString is not null)

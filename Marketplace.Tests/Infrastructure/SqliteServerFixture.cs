@@ -19,7 +19,6 @@ public sealed class SqliteServerFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Server.AssertNoUnexpectedErrors();
         await Server.DisposeAsync();
     }
 }
