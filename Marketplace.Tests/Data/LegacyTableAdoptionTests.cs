@@ -57,7 +57,7 @@ public sealed class LegacyTableAdoptionTests(PostgresServer postgres)
     public async Task A_write_the_legacy_column_cannot_hold_gets_internal_error_without_sql()
     {
         await using var host = await ServerOnEngine.StartPostgresAsync(postgres, CreateLegacyTableAsync);
-        host.ExpectedErrors = entry => entry.EventId.Id == 2005;
+        host.Server.ExpectedErrors = entry => entry.EventId.Id == 2005;
         await using var client = await LegacyClient.ConnectAsync(host.Server.WebSocketAddress());
 
         // The legacy column holds 40 characters; the protocol allows 255.
