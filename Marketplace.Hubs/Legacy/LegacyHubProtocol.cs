@@ -38,8 +38,13 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
     /// <inheritdoc />
     public int Version => 1;
 
-    /// <inheritdoc />
-    public TransferFormat TransferFormat => TransferFormat.Text;
+    /// <summary>
+    /// Gets no transfer format at all: this protocol travels only over the shim's own framing, never over a
+    /// SignalR transport. SignalR refuses a protocol whose format its transport lacks, so a client that asks for
+    /// this one at <c>/hubs/marketplace</c> is turned away at the handshake; the shim's connection declares no
+    /// formats and is not checked.
+    /// </summary>
+    public TransferFormat TransferFormat => default;
 
     /// <inheritdoc />
     public bool IsVersionSupported(int version) => version == Version;
