@@ -16,7 +16,7 @@ public sealed class HeartbeatTests
     {
         await using var server = MarketplaceServer.StartSqlite(
             ("Heartbeat:PingInterval", "00:00:00.300"),
-            ("Heartbeat:PongTimeout", "00:00:00.300"));
+            ("Heartbeat:PongTimeout", "00:00:01"));
         var channel = Channels.Unique();
         await using var live = await LegacyClient.ConnectAsync(server.WebSocketAddress());
         await live.SubscribeAsync(channel);
