@@ -60,9 +60,13 @@ public sealed class LegacyLimitTests
             ("Limits:Requests:Burst", "2"));
         await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
 
-        var first = await client.RequestAsync(new { action = "ping" });
-        var second = await client.RequestAsync(new { action = "ping" });
-        var third = await client.RequestAsync(new { action = "ping", id = "x" });
+        // Sent back to back, so that far less than the one second that refills a token passes between them.
+        await client.SendAsync(new { action = "ping" });
+        await client.SendAsync(new { action = "ping" });
+        await client.SendAsync(new { action = "ping", id = "x" });
+        var first = await client.ReceiveAsync();
+        var second = await client.ReceiveAsync();
+        var third = await client.ReceiveAsync();
 
         Assert.Equal("pong", JsonAssert.Type(first));
         Assert.Equal("pong", JsonAssert.Type(second));
