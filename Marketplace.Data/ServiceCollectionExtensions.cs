@@ -1,3 +1,4 @@
+using Marketplace.Data.ChangeFeed;
 using Marketplace.Data.Configuration;
 using Marketplace.Data.Products;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,8 @@ public static class ServiceCollectionExtensions
     public const string MigrationsAssembly = "Marketplace.Migrations";
 
     /// <summary>
-    /// Adds the pooled <see cref="MarketplaceDbContext"/> factory and the <see cref="IProductStore"/>, for the
-    /// <see cref="DatabaseTarget"/> the host registers.
+    /// Adds the pooled <see cref="MarketplaceDbContext"/> factory, the <see cref="IProductStore"/> and the
+    /// <see cref="IChangeLog"/>, for the <see cref="DatabaseTarget"/> the host registers.
     /// </summary>
     /// <remarks>
     /// The target is resolved from the container on first use, so a host can report a bad setting as one
@@ -30,9 +31,13 @@ public static class ServiceCollectionExtensions
         services.AddPooledDbContextFactory<MarketplaceDbContext>(
             (provider, options) => Configure(options, provider.GetRequiredService<DatabaseTarget>()));
         services.TryAddSingleton<IProductStore, ProductStore>();
+        services.TryAddSingleton(provider => CreateChangeLog(provider.GetRequiredService<DatabaseTarget>()));
 
         return services;
     }
+
+    private static IChangeLog CreateChangeLog(DatabaseTarget target) =>
+        target.Provider == DatabaseProvider.PostgreSql ? new PostgresChangeLog(target) : new SqliteChangeLog(target);
 
     /// <summary>
     /// Points <paramref name="options"/> at <paramref name="target"/> with the project's migrations.

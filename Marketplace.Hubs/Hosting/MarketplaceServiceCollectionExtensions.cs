@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Marketplace.Data;
+using Marketplace.Hubs.ChangeFeed;
 using Marketplace.Hubs.Channels;
 using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Limits;
@@ -19,7 +20,9 @@ namespace Marketplace.Hubs.Hosting;
 /// </summary>
 internal static class MarketplaceServiceCollectionExtensions
 {
-    /// <summary>Adds the hub, both protocols, the legacy shim, the product database and their options.</summary>
+    /// <summary>
+    /// Adds the hub, both protocols, the legacy shim, the product database, the change feed and their options.
+    /// </summary>
     public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ServerOptions>(ServerOptions.Section);
@@ -31,6 +34,7 @@ internal static class MarketplaceServiceCollectionExtensions
 
         services.AddSingleton(_ => DatabaseTargetResolver.Resolve(configuration, Directory.GetCurrentDirectory()));
         services.AddMarketplaceData();
+        services.AddChangeFeed();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelRules>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Data.Products;
+using Marketplace.Hubs.ChangeFeed;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Realtime.Replies;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Marketplace.Hubs.Products;
 /// </summary>
 internal sealed class ProductCatalog(
     IProductStore store,
-    ProductEventPublisher events,
+    ChangeFeedSignal changeFeed,
     IOptions<ProductOptions> options)
 {
     private readonly ProductOptions _options = options.Value;
@@ -38,15 +39,18 @@ internal sealed class ProductCatalog(
         return new ProductsReply(items, page.Next);
     }
 
-    /// <summary>Validates and stores a new product, then announces it on <c>productos</c>.</summary>
+    /// <summary>
+    /// Validates and stores a new product. The change feed announces it on <c>productos</c>, once, as it
+    /// announces every other program's writes.
+    /// </summary>
     public async Task<ProductAddedReply> AddAsync(JsonElement newProduct, CancellationToken cancellationToken)
     {
         var product = NewProductReader.Read(newProduct);
 
         var stored = ProductJson.From(await store.AddAsync(product, cancellationToken));
 
-        // The row is committed: announce it even if the client that added it has gone meanwhile.
-        await events.PublishAsync(ProductEvent.Created, stored, CancellationToken.None);
+        // Polling feeds would otherwise see this write only at their next interval.
+        changeFeed.Wake();
 
         return new ProductAddedReply([stored]);
     }

@@ -1,3 +1,4 @@
+using Marketplace.Data.ChangeFeed;
 using Marketplace.Hubs.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,10 +12,10 @@ internal sealed class ProductEventPublisher(IHubContext<MarketplaceHub> hub)
     /// <summary>The channel catalogue changes go to.</summary>
     public const string Channel = "productos";
 
-    /// <summary>Sends <paramref name="eventName"/> for <paramref name="product"/> to every member.</summary>
-    public Task PublishAsync(string eventName, ProductJson product, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="change"/> to every member.</summary>
+    public Task PublishAsync(ProductChange change, CancellationToken cancellationToken)
     {
-        var notification = new ChannelNotification(Channel, new ProductEvent(eventName, product));
+        var notification = new ChannelNotification(Channel, ProductEvent.From(change));
 
         return hub.Clients.Group(Channel).SendAsync(ChannelNotification.Method, notification, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.Hubs.Products;
 
 namespace Marketplace.Tests.Infrastructure;
 
@@ -15,6 +16,15 @@ public static class JsonAssert
         Assert.False(string.IsNullOrWhiteSpace(message));
         Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Asserts that two product objects hold the same values; numbers compare by value, so a price written
+    /// <c>2000</c> equals one written <c>2000.0</c>.
+    /// </summary>
+    public static void SameProduct(JsonElement expected, JsonElement actual)
+    {
+        Assert.Equal(expected.Deserialize<ProductJson>(), actual.Deserialize<ProductJson>());
     }
 
     /// <summary>Returns the <c>type</c> member.</summary>

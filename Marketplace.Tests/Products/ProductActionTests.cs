@@ -47,7 +47,7 @@ public sealed class ProductActionTests(PostgresServer postgres)
         Assert.Equal("notification", JsonAssert.Type(announced));
         Assert.Equal("productos", announced.GetProperty("channel").GetString());
         Assert.Equal("product_created", announced.GetProperty("payload").GetProperty("event").GetString());
-        Assert.Equal(product.GetRawText(), announced.GetProperty("payload").GetProperty("product").GetRawText());
+        JsonAssert.SameProduct(product, announced.GetProperty("payload").GetProperty("product"));
 
         // Exactly once: the next frame after the announcement is the reply to a later ping.
         Assert.Equal("pong", JsonAssert.Type(afterwards));
