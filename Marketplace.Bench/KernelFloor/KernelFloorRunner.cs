@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Marketplace.Bench.CommandLine;
+using Marketplace.Bench.Internal;
+
+namespace Marketplace.Bench.KernelFloor;
+
+/// <summary>
+/// Runs <c>kernel-floor</c> beside a scenario, so every report carries the floor measured on the same machine in
+/// the same run: the program given with <c>--kernel-floor</c>, or <c>shared/tools/kernel-floor.c</c> compiled
+/// with <c>gcc -O2</c> into the run's folder.
+/// </summary>
+internal static partial class KernelFloorRunner
+{
+    /// <summary>
+    /// The program's own defaults, written out so the report says what was measured: 1,000 connections, 500
+    /// rounds, 260-byte frames, the size of a small notification.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Arguments = ["1000", "500", "260"];
+
+    private static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Measures the floor, or says why it could not; it never fails the run.</summary>
+    public static async Task<KernelFloorResult> MeasureAsync(
+        CommonOptions common,
+        string workDirectory,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(common);
+
+        if (common.SkipKernelFloor)
+        {
+            return KernelFloorResult.Skipped("--no-kernel-floor was given");
+        }
+
+        var (program, reason) = common.KernelFloorPath is { } given
+            ? (given, null)
+            : await CompileAsync(workDirectory, cancellationToken);
+        if (program is null)
+        {
+            return KernelFloorResult.Skipped(reason!);
+        }
+
+        CommandResult result;
+        try
+        {
+            result = await ExternalCommand.RunAsync(program, Arguments, RunTimeout, cancellationToken);
+        }
+        catch (BenchException exception)
+        {
+            return KernelFloorResult.Skipped(exception.Message);
+        }
+
+        var command = $"{program} {string.Join(' ', Arguments)}";
+        var line = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault();
+        if (result.ExitCode != 0 || line is null)
+        {
+            return KernelFloorResult.Skipped(
+                $"{command} failed with exit code {result.ExitCode}: {result.Error.Trim()}");
+        }
+
+        return new KernelFloorResult
+        {
+            Command = command,
+            Line = line,
+            MicrosecondsPerSend = MicrosecondsPerSend(line),
+        };
+    }
+
+    /// <summary>
+    /// Reads the CPU time per send from the program's summary line, such as <c>1000 connections x 500 sends of
+    /// 260 bytes: 5.50 us of sender CPU per send</c>; null when the line has no such figure.
+    /// </summary>
+    public static double? MicrosecondsPerSend(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+
+        var match = PerSendFigure().Match(line);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?) us of sender CPU per send")]
+    private static partial Regex PerSendFigure();
+
+    private static async Task<(string? Program, string? Reason)> CompileAsync(
+        string workDirectory,
+        CancellationToken cancellationToken)
+    {
+        var source = FindSource();
+        if (source is null)
+        {
+            return (null, "shared/tools/kernel-floor.c was not found beside the repository; give --kernel-floor");
+        }
+
+        var program = Path.Combine(workDirectory, "kernel-floor");
+        try
+        {
+            var result = await ExternalCommand.RunAsync(
+                "gcc",
+                ["-O2", "-o", program, source],
+                CompileTimeout,
+                cancellationToken);
+            return result.ExitCode == 0
+                ? (program, null)
+                : (null, $"gcc could not compile {source}: {result.Error.Trim()}");
+        }
+        catch (BenchException exception)
+        {
+            // Most often gcc is not installed; the scenario's own figures stand without the floor.
+            return (null, exception.Message);
+        }
+    }
+
+    private static string? FindSource()
+    {
+        // shared/ sits beside the repository's folder, on a developer's machine and in CI alike.
+        var repository = BuildInfo.RepositoryDirectory;
+        var beside = Path.GetFullPath(Path.Combine(repository, "..", "shared", "tools", "kernel-floor.c"));
+        return File.Exists(beside) ? beside : null;
+    }
+}

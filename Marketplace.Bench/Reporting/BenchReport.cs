@@ -1,0 +1,17 @@
+using Marketplace.Bench.KernelFloor;
+using Marketplace.Bench.Scenarios;
+
+namespace Marketplace.Bench.Reporting;
+
+/// <summary>Everything one run of the bench reports, in the table and in the JSON document alike.</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="StartedAt">When the run started.</param>
+/// <param name="Machine">The machine it ran on.</param>
+/// <param name="Result">The scenario's settings, figures and notes.</param>
+/// <param name="KernelFloor">The kernel floor measured in the same run, or why it was not.</param>
+internal sealed record BenchReport(
+    string Scenario,
+    DateTimeOffset StartedAt,
+    MachineInfo Machine,
+    ScenarioResult Result,
+    KernelFloorResult KernelFloor);

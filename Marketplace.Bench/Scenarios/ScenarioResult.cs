@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using Marketplace.Bench.Reporting;
+
+namespace Marketplace.Bench.Scenarios;
+
+/// <summary>What a scenario measured, with the settings it measured under.</summary>
+/// <param name="Settings">
+/// The settings that shape the figures (rates, counts, the server's mode), as they go into the JSON report;
+/// never a connection string, which may hold a password.
+/// </param>
+/// <param name="Metrics">The figures, in the order the table shows them.</param>
+/// <param name="Notes">Sentences a reader needs to judge the figures, such as a drain that timed out.</param>
+internal sealed record ScenarioResult(
+    JsonObject Settings,
+    IReadOnlyList<ReportMetric> Metrics,
+    IReadOnlyList<string> Notes);
