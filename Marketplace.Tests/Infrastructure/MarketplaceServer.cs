@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Tests.Infrastructure;
 
@@ -15,10 +17,12 @@ namespace Marketplace.Tests.Infrastructure;
 public sealed class MarketplaceServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
-    private MarketplaceServer(Dictionary<string, string?> settings)
+    private MarketplaceServer(Dictionary<string, string?> settings, TimeProvider? clock)
     {
         _settings = settings;
+        _clock = clock;
         UseKestrel(0);
     }
 
@@ -39,7 +43,7 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
     public static MarketplaceServer StartSqlite(params (string Key, string? Value)[] settings)
     {
         var path = Path.Combine(Path.GetTempPath(), $"marketplace-test-{Guid.NewGuid():N}.db");
-        return Start([("Database:SqlitePath", path), .. settings]);
+        return Start([("Database:SqlitePath", path), .. settings], clock: null);
     }
 
     /// <summary>Starts a server on a PostgreSQL database.</summary>
@@ -47,10 +51,22 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
         string connectionString,
         params (string Key, string? Value)[] settings)
     {
-        return Start([("ConnectionStrings:Marketplace", connectionString), .. settings]);
+        return Start([("ConnectionStrings:Marketplace", connectionString), .. settings], clock: null);
     }
 
-    private static MarketplaceServer Start((string Key, string? Value)[] settings)
+    /// <summary>
+    /// Starts a server on a PostgreSQL database whose timers and clock are <paramref name="clock"/>, so a test
+    /// can move time instead of waiting for it.
+    /// </summary>
+    public static MarketplaceServer StartPostgres(
+        string connectionString,
+        TimeProvider clock,
+        params (string Key, string? Value)[] settings)
+    {
+        return Start([("ConnectionStrings:Marketplace", connectionString), .. settings], clock);
+    }
+
+    private static MarketplaceServer Start((string Key, string? Value)[] settings, TimeProvider? clock)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -62,7 +78,7 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var server = new MarketplaceServer(all);
+        var server = new MarketplaceServer(all, clock);
         server.StartServer();
 
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -105,5 +121,10 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+        }
     }
 }

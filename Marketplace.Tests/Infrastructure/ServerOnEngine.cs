@@ -50,6 +50,18 @@ public sealed class ServerOnEngine : IAsyncDisposable
         return new ServerOnEngine(server, postgres, connectionString);
     }
 
+    /// <summary>Starts a server on a fresh PostgreSQL database, with <paramref name="clock"/> as its time.</summary>
+    public static async Task<ServerOnEngine> StartPostgresAsync(
+        PostgresServer postgres,
+        TimeProvider clock,
+        params (string Key, string? Value)[] settings)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+
+        var server = MarketplaceServer.StartPostgres(connectionString, clock, settings);
+        return new ServerOnEngine(server, postgres, connectionString);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
