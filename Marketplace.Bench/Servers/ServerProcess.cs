@@ -111,7 +111,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    [GeneratedRegex(@"Listening on (https?://[^\s,]+)")]
+    // "Listening on http://127.0.0.1:41234: legacy WebSocket at ..." names one or more addresses; the first will do.
+    [GeneratedRegex(@"Listening on (https?://[^\s,/]+?:\d+)")]
     private static partial Regex ListeningLine();
 
     private void Start()
@@ -138,9 +139,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             _log.WriteLine(line);
         }
 
-        if (ListeningLine().Match(line) is { Success: true } match)
+        // This runs on a thread of the process's output reader, where an exception would end the bench at once and
+        // leave the server and the cluster running; an address that does not parse is just not taken.
+        if (ListeningLine().Match(line) is { Success: true } match
+            && Uri.TryCreate(match.Groups[1].Value, UriKind.Absolute, out var address))
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            _listening.TrySetResult(address);
         }
     }
 }
