@@ -12,6 +12,8 @@ internal static class BenchCommandLine
     /// <summary>How the bench is started, as the help shows it.</summary>
     public const string Invocation = "dotnet run -c Release --project Marketplace.Bench --";
 
+    private const string OptionIndent = "      ";
+
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
 
     /// <summary>Reads <paramref name="arguments"/> against <paramref name="scenarios"/>.</summary>
@@ -51,16 +53,16 @@ internal static class BenchCommandLine
         ArgumentNullException.ThrowIfNull(scenarios);
 
         var help = new StringBuilder()
-            .AppendLine("Marketplace.Bench measures the marketplace realtime server and prints a table and JSON.")
+            .AppendLine("Marketplace.Bench measures the realtime server and prints a table and JSON.")
             .AppendLine()
             .AppendLine($"Usage: {Invocation} <scenario> [options]")
             .AppendLine($"       {Invocation} <scenario> --help")
             .AppendLine()
             .AppendLine("Scenarios:");
-        var width = scenarios.Max(scenario => scenario.Name.Length);
         foreach (var scenario in scenarios)
         {
-            help.AppendLine($"  {scenario.Name.PadRight(width)}  {scenario.Summary}");
+            help.AppendLine($"  {scenario.Name}");
+            AppendWrapped(help, scenario.Summary, OptionIndent);
         }
 
         help.AppendLine().AppendLine("Options of every scenario:");
@@ -73,9 +75,9 @@ internal static class BenchCommandLine
     {
         ArgumentNullException.ThrowIfNull(scenario);
 
-        var help = new StringBuilder()
-            .AppendLine($"{scenario.Name}: {scenario.Summary}")
-            .AppendLine()
+        var help = new StringBuilder();
+        AppendWrapped(help, $"{scenario.Name}: {scenario.Summary}", indent: string.Empty);
+        help.AppendLine()
             .AppendLine($"Usage: {Invocation} {scenario.Name} [options]")
             .AppendLine()
             .AppendLine($"Options of {scenario.Name}:");
@@ -93,7 +95,7 @@ internal static class BenchCommandLine
         foreach (var spec in specs)
         {
             help.AppendLine(spec.IsFlag ? $"  {spec.Name}" : $"  {spec.Name} {spec.ValueName}");
-            AppendWrapped(help, spec.Description, indent: "      ");
+            AppendWrapped(help, spec.Description, OptionIndent);
         }
     }
 

@@ -46,6 +46,9 @@ internal sealed class ChangeFeedScenario : IScenario
     /// <inheritdoc />
     public string Name => Definition.Name;
 
+    /// <summary>Gets the scenario's own options, as read from the command line.</summary>
+    public ChangeFeedOptions Options => _options;
+
     /// <inheritdoc />
     public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellationToken = default)
     {
