@@ -18,6 +18,8 @@ internal static class BenchRun
     /// <summary>Exit code of a run stopped by Ctrl+C or SIGTERM, as a shell reports an interrupted program.</summary>
     public const int CancelledExitCode = 130;
 
+    private const int ServerLinesShown = 6;
+
     /// <summary>
     /// Runs <paramref name="command"/>; the report goes to <paramref name="output"/>, progress and errors to
     /// <paramref name="progress"/>.
@@ -94,13 +96,18 @@ internal static class BenchRun
     private static async Task ReportLeftoversAsync(ScenarioContext context, TextWriter progress)
     {
         // The cluster is gone by now; the folder stays only for the server's log.
-        if (File.Exists(context.ServerLogPath))
-        {
-            await progress.WriteLineAsync($"The server's output is in {context.ServerLogPath}.");
-        }
-        else
+        if (!File.Exists(context.ServerLogPath))
         {
             Directory.Delete(context.WorkDirectory, recursive: true);
+            return;
+        }
+
+        // The server's last words usually say what went wrong, such as a setting it could not read.
+        var lines = await File.ReadAllLinesAsync(context.ServerLogPath);
+        await progress.WriteLineAsync($"The server's output is in {context.ServerLogPath}; it ended with:");
+        foreach (var line in lines.TakeLast(ServerLinesShown))
+        {
+            await progress.WriteLineAsync($"  {line}");
         }
     }
 

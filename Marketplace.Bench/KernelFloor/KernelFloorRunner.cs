@@ -34,12 +34,12 @@ internal static partial class KernelFloorRunner
             return KernelFloorResult.Skipped("--no-kernel-floor was given");
         }
 
-        var (program, reason) = common.KernelFloorPath is { } given
+        var (program, failure) = common.KernelFloorPath is { } given
             ? (given, null)
             : await CompileAsync(workDirectory, cancellationToken);
         if (program is null)
         {
-            return KernelFloorResult.Skipped(reason!);
+            return KernelFloorResult.Skipped(failure!);
         }
 
         CommandResult result;
@@ -52,7 +52,11 @@ internal static partial class KernelFloorRunner
             return KernelFloorResult.Skipped(exception.Message);
         }
 
-        var command = $"{program} {string.Join(' ', Arguments)}";
+        // A compiled program lives in the run's folder, which is gone after the run; its source is what to cite.
+        var arguments = string.Join(' ', Arguments);
+        var command = common.KernelFloorPath is null
+            ? $"gcc -O2 -o kernel-floor {FindSource()} && ./kernel-floor {arguments}"
+            : $"{program} {arguments}";
         var line = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault();
         if (result.ExitCode != 0 || line is null)

@@ -21,7 +21,6 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     private ServerProcess(Process process, string logPath)
     {
         _process = process;
-        LogPath = logPath;
         _log = new StreamWriter(logPath, append: true) { AutoFlush = true };
     }
 
@@ -30,9 +29,6 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>Gets the server's HTTP address once it listens.</summary>
     public Uri HttpAddress { get; private set; } = null!;
-
-    /// <summary>Gets the file that holds everything the server printed.</summary>
-    public string LogPath { get; }
 
     /// <summary>Starts the server and waits until it says it is listening.</summary>
     /// <param name="serverDll">The server's assembly, run with <c>dotnet</c>.</param>
@@ -72,8 +68,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         {
             await server.DisposeAsync();
             throw new BenchException(
-                $"The server did not report 'Listening on' within {StartTimeout.TotalSeconds:0} s; its output is " +
-                $"in {logPath}.",
+                $"The server did not report 'Listening on' within {StartTimeout.TotalSeconds:0} s.",
                 exception);
         }
         catch
@@ -120,7 +115,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         _process.OutputDataReceived += (_, line) => Read(line.Data);
         _process.ErrorDataReceived += (_, line) => Read(line.Data);
         _process.Exited += (_, _) => _listening.TrySetException(new BenchException(
-            $"The server exited with code {_process.ExitCode} before it listened; its output is in {LogPath}."));
+            $"The server exited with code {_process.ExitCode} before it listened."));
 
         _started = _process.Start();
         _process.BeginOutputReadLine();

@@ -59,14 +59,18 @@ public sealed class ProcStatTests
     [Fact]
     public void The_current_process_reads_as_the_runtime_counts_it()
     {
-        var fromProc = ProcStat.Read(Environment.ProcessId).Total;
         using var self = Process.GetCurrentProcess();
-        var fromRuntime = self.TotalProcessorTime;
+        var before = self.TotalProcessorTime;
 
-        // Read one after the other, so they differ by at most a few ticks; a wrong tick unit would be out by far
-        // more, since a test process has used hundreds of milliseconds by now.
-        Assert.True(fromRuntime > TimeSpan.Zero);
-        Assert.InRange((fromRuntime - fromProc).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+        var fromProc = ProcStat.Read(Environment.ProcessId).Total;
+        self.Refresh();
+        var after = self.TotalProcessorTime;
+
+        // The runtime reads the same kernel counter, so a right tick unit puts this reading between its two;
+        // a wrong one would be out by a factor of ten, far outside the one tick of slack either side.
+        var tick = TimeSpan.FromMilliseconds(10);
+        Assert.True(before > TimeSpan.Zero);
+        Assert.InRange(fromProc, before - tick, after + tick);
     }
 
     [Fact]
