@@ -60,6 +60,13 @@ internal static class BenchRun
             await ReportLeftoversAsync(context, progress);
             return FailureExitCode;
         }
+        catch (Exception exception)
+        {
+            // A fault of the bench itself: the whole exception, for whoever fixes it, and the same clean end.
+            await progress.WriteLineAsync($"{command.Scenario.Name} failed unexpectedly: {exception}");
+            await ReportLeftoversAsync(context, progress);
+            return FailureExitCode;
+        }
     }
 
     private static async Task<BenchReport> RunAsync(

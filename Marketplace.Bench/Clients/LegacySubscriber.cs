@@ -49,13 +49,18 @@ internal sealed class LegacySubscriber : IAsyncDisposable
             deadline.CancelAfter(timeout);
             await subscriber.SubscribeAsync(address, deadline.Token);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException
-            && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
             await subscriber.DisposeAsync();
-            throw new BenchException(
-                $"Cannot subscribe to {ProductChannel} at {address}: {exception.Message}",
-                exception);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            var reason = exception is OperationCanceledException
+                ? $"no confirmation within {timeout.TotalSeconds:0} s"
+                : exception.Message;
+            throw new BenchException($"Cannot subscribe to {ProductChannel} at {address}: {reason}", exception);
         }
 
         subscriber._receiving = subscriber.ReceiveLoopAsync();

@@ -33,8 +33,20 @@ internal sealed class SubscriberGroup : IAsyncDisposable
         {
             foreach (var batch in Enumerable.Range(0, count).Chunk(ConnectBatch))
             {
-                var connecting = batch.Select(_ => LegacySubscriber.ConnectAsync(address, timeout, cancellationToken));
-                group._subscribers.AddRange(await Task.WhenAll(connecting));
+                var connecting = batch
+                    .Select(_ => LegacySubscriber.ConnectAsync(address, timeout, cancellationToken))
+                    .ToList();
+                try
+                {
+                    await Task.WhenAll(connecting);
+                }
+                finally
+                {
+                    // Those of a failed batch that did connect are closed with the rest.
+                    group._subscribers.AddRange(connecting
+                        .Where(attempt => attempt.IsCompletedSuccessfully)
+                        .Select(attempt => attempt.Result));
+                }
             }
 
             return group;

@@ -10,11 +10,12 @@ internal sealed class ServerTarget : IAsyncDisposable
 {
     private readonly ServerProcess? _process;
 
-    private ServerTarget(ServerProcess? process, Uri legacyAddress, int? processId)
+    private ServerTarget(ServerProcess? process, Uri legacyAddress, int? processId, string description)
     {
         _process = process;
         LegacyAddress = legacyAddress;
         ProcessId = processId;
+        Description = description;
     }
 
     /// <summary>Gets the legacy WebSocket address clients connect to.</summary>
@@ -23,8 +24,11 @@ internal sealed class ServerTarget : IAsyncDisposable
     /// <summary>Gets the server's process id, to read its CPU time; null for a running server given without.</summary>
     public int? ProcessId { get; }
 
-    /// <summary>Gets whether the bench started this server, rather than targeting a running one.</summary>
-    public bool Started => _process is not null;
+    /// <summary>
+    /// Gets which server this is, for the report: the build the bench started, whose configuration (Release or
+    /// Debug) shapes every figure, or the address of a running one.
+    /// </summary>
+    public string Description { get; }
 
     /// <summary>
     /// Targets the server of <c>--server-url</c>, or else starts the server with its database at
@@ -44,15 +48,24 @@ internal sealed class ServerTarget : IAsyncDisposable
 
         if (common.ServerUrl is { } url)
         {
-            return new ServerTarget(null, LegacyEndpoint.FromServerUrl(url), common.ServerProcessId);
+            return new ServerTarget(
+                null,
+                LegacyEndpoint.FromServerUrl(url),
+                common.ServerProcessId,
+                $"running at {url}");
         }
 
         // The --server-env settings come last, so they win.
         KeyValuePair<string, string>[] settings =
             [new("ConnectionStrings__Marketplace", connectionString), .. common.ServerEnvironment];
 
-        var process = await ServerProcess.StartAsync(ServerDll(common), settings, logPath, cancellationToken);
-        return new ServerTarget(process, LegacyEndpoint.FromServerUrl(process.HttpAddress), process.ProcessId);
+        var serverDll = ServerDll(common);
+        var process = await ServerProcess.StartAsync(serverDll, settings, logPath, cancellationToken);
+        return new ServerTarget(
+            process,
+            LegacyEndpoint.FromServerUrl(process.HttpAddress),
+            process.ProcessId,
+            $"started by the bench from {Path.GetRelativePath(BuildInfo.RepositoryDirectory, serverDll)}");
     }
 
     /// <inheritdoc />

@@ -55,18 +55,20 @@ internal sealed class ChangeFeedScenario : IScenario
         ArgumentNullException.ThrowIfNull(context);
         var progress = context.Progress;
 
-        progress.WriteLine("changefeed: preparing the PostgreSQL database");
+        await progress.WriteLineAsync("changefeed: preparing the PostgreSQL database");
         var clusterDirectory = Path.Combine(context.WorkDirectory, "postgres");
         await using var database = await BenchDatabase.PrepareAsync(_common, clusterDirectory, cancellationToken);
 
-        progress.WriteLine($"changefeed: {(_common.ServerUrl is null ? "starting" : "targeting")} the server");
+        var serverAction = _common.ServerUrl is null ? "starting" : "targeting";
+        await progress.WriteLineAsync($"changefeed: {serverAction} the server");
         await using var server = await ServerTarget.StartOrAttachAsync(
             _common,
             database.ConnectionString,
             context.ServerLogPath,
             cancellationToken);
 
-        progress.WriteLine($"changefeed: connecting {_options.Subscribers} subscribers to {server.LegacyAddress}");
+        await progress.WriteLineAsync(
+            $"changefeed: connecting {_options.Subscribers} subscribers to {server.LegacyAddress}");
         await using var subscribers = await SubscriberGroup.ConnectAsync(
             server.LegacyAddress,
             _options.Subscribers,
@@ -74,10 +76,10 @@ internal sealed class ChangeFeedScenario : IScenario
             cancellationToken);
         await using var writer = await ProductWriter.OpenAsync(database.ConnectionString, cancellationToken);
 
-        progress.WriteLine($"changefeed: warming up with {_options.WarmupRows} rows");
+        await progress.WriteLineAsync($"changefeed: warming up with {_options.WarmupRows} rows");
         var warmup = await WarmUpAsync(writer, subscribers, cancellationToken);
 
-        progress.WriteLine(
+        await progress.WriteLineAsync(
             $"changefeed: writing {_options.MeasuredRows} rows at {_options.RowsPerSecond} per second");
         var window = await MeasureAsync(writer, subscribers, server.ProcessId, cancellationToken);
         await Task.Delay(SettleTime, cancellationToken);
@@ -145,7 +147,7 @@ internal sealed class ChangeFeedScenario : IScenario
             ["durationSeconds"] = _options.Duration.TotalSeconds,
             ["warmupSeconds"] = _options.Warmup.TotalSeconds,
             ["drainTimeoutSeconds"] = _options.DrainTimeout.TotalSeconds,
-            ["server"] = server.Started ? "started by the bench" : _common.ServerUrl!.ToString(),
+            ["server"] = server.Description,
             ["serverEnv"] = new JsonArray([.. _common.ServerEnvironment.Select(SettingText)]),
             ["database"] = database.Origin,
             ["writes"] = "INSERT ... RETURNING, one row per transaction, on one connection",
