@@ -1,5 +1,6 @@
 using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Realtime;
+using Marketplace.Hubs.Security;
 
 namespace Marketplace.Hubs.Hosting;
 
@@ -18,10 +19,16 @@ internal static class MarketplaceApplication
     {
         // The middleware's options carry the heartbeat, for SignalR's WebSocket transport and the shim alike.
         app.UseWebSockets();
+        app.UseWhen(
+            context => IsRealtimeEndpoint(context.Request.Path),
+            realtime => realtime.UseMiddleware<BearerTokenMiddleware>());
 
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapLegacyWebSockets("/", "/ws");
 
         return app;
     }
+
+    private static bool IsRealtimeEndpoint(PathString path) =>
+        path == "/" || path == "/ws" || path.StartsWithSegments(HubPath, StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Marketplace.Data.Configuration;
 using Marketplace.Hubs.Liveness;
+using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -99,5 +100,18 @@ internal static class MarketplaceRunner
 
         var heartbeat = app.Services.GetRequiredService<IOptions<HeartbeatOptions>>().Value;
         StartupLog.Heartbeat(logger, heartbeat.PingInterval, heartbeat.PongTimeout, heartbeat.SignalRClientTimeout);
+
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (!auth.Enabled)
+        {
+            SecurityLog.Open(logger);
+        }
+        else
+        {
+            var method = auth.JwksUrl is null
+                ? "HS256 tokens signed with Auth:JwtSecret"
+                : $"tokens signed by the keys at {auth.JwksUrl}";
+            SecurityLog.Enabled(logger, method);
+        }
     }
 }

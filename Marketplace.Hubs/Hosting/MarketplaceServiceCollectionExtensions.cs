@@ -6,8 +6,10 @@ using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Liveness;
 using Marketplace.Hubs.Products;
+using Marketplace.Hubs.Permissions;
 using Marketplace.Hubs.Protocols;
 using Marketplace.Hubs.Realtime;
+using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +33,8 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddValidatedOptions<ChannelOptions>(ChannelOptions.Section);
         services.AddValidatedOptions<ProductOptions>(ProductOptions.Section);
         services.AddValidatedOptions<RequestRateOptions>(RequestRateOptions.Section);
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        services.AddValidatedOptions<PermissionOptions>(PermissionOptions.Section);
 
         services.AddSingleton(_ => DatabaseTargetResolver.Resolve(configuration, Directory.GetCurrentDirectory()));
         services.AddMarketplaceData();
@@ -38,6 +42,8 @@ internal static class MarketplaceServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelRules>();
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<AccessPolicy>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductEventPublisher>();
         services.AddSingleton<LegacyWebSocketHandler>();

@@ -9,7 +9,7 @@ namespace Marketplace.Hubs.Legacy;
 /// <param name="Arguments">The request members passed as the method's arguments.</param>
 internal sealed record LegacyAction(string Target, string[] Arguments)
 {
-    /// <summary>Gets every action of PROTOCOL.md by name.</summary>
+    /// <summary>Gets every action by name: PROTOCOL.md's, and <c>auth</c> for clients without headers.</summary>
     public static FrozenDictionary<string, LegacyAction> All { get; } = new Dictionary<string, LegacyAction>
     {
         ["ping"] = new("Ping", []),
@@ -18,5 +18,6 @@ internal sealed record LegacyAction(string Target, string[] Arguments)
         ["subscribe"] = new("Subscribe", ["channel"]),
         ["unsubscribe"] = new("Unsubscribe", ["channel"]),
         ["notify"] = new("Notify", ["channel", "payload"]),
+        ["auth"] = new("Authenticate", ["token"]),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -1,4 +1,7 @@
+using System.Net.WebSockets;
+using System.Text.Json;
 using Marketplace.Hubs.Realtime;
+using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +36,34 @@ internal sealed class LegacyWebSocketHandler(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (context.Features.Get<TokenRefusal>() is { } refusal)
+        {
+            await RefuseAsync(socket, refusal.Reason, context.RequestAborted);
+            return;
+        }
+
         await using var connection = new LegacyConnection(socket, context, options.Value, logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
+    }
+
+    // A browser cannot read a refused upgrade, so the socket is accepted to say why, then closed as a policy
+    // violation.
+    private async Task RefuseAsync(WebSocket socket, string reason, CancellationToken cancellationToken)
+    {
+        var frame = JsonSerializer.SerializeToUtf8Bytes(
+            new { type = "error", error = ErrorCodes.Forbidden, message = reason }, LegacyJson.Write);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.CloseTimeout);
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "invalid token", timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            LegacyLog.SocketEnded(logger, "(refused)", exception.Message);
+        }
     }
 }

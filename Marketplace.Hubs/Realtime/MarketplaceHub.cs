@@ -2,8 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Marketplace.Hubs.Channels;
 using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Permissions;
 using Marketplace.Hubs.Products;
 using Marketplace.Hubs.Realtime.Replies;
+using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,8 +19,15 @@ namespace Marketplace.Hubs.Realtime;
 internal sealed class MarketplaceHub(
     ProductCatalog catalog,
     ChannelRules channels,
+    AccessPolicy access,
+    TokenValidator tokens,
+    TimeProvider timeProvider,
     ILogger<MarketplaceHub> logger) : Hub
 {
+    // The caller's identity lives in the connection's items, not in Context.User, which SignalR reads once:
+    // an 'auth' request must be able to replace it.
+    private static readonly object IdentityKey = new();
+
     /// <summary>Answers <c>{"type":"pong"}</c>.</summary>
     [SuppressMessage("Performance", "CA1822", Justification = "SignalR only calls instance methods.")]
     public PongReply Ping() => PongReply.Instance;
@@ -28,13 +37,36 @@ internal sealed class MarketplaceHub(
         catalog.GetPageAsync(limit, after, Context.ConnectionAborted);
 
     /// <summary>Stores a new product and announces it on <c>productos</c>.</summary>
-    public Task<ProductAddedReply> AddProduct(JsonElement product) =>
-        catalog.AddAsync(product, Context.ConnectionAborted);
+    public Task<ProductAddedReply> AddProduct(JsonElement product)
+    {
+        access.EnsureMayAddProduct(Caller());
+
+        return catalog.AddAsync(product, Context.ConnectionAborted);
+    }
+
+    /// <summary>
+    /// Signs the connection in with <paramref name="token"/>, for clients that cannot send it when they
+    /// connect; a refused token leaves the connection as it was.
+    /// </summary>
+    public async Task<AuthenticatedReply> Authenticate(string? token)
+    {
+        var validation = await tokens.ValidateAsync(token);
+        if (validation.Identity is not { } identity)
+        {
+            throw ClientErrors.Create(ErrorCodes.Forbidden, validation.Failure!);
+        }
+
+        Context.Items[IdentityKey] = identity;
+
+        var roles = identity.Roles.Order(StringComparer.Ordinal).ToArray();
+        return new AuthenticatedReply(identity.UserId, roles, identity.ExpiresAt);
+    }
 
     /// <summary>Makes the caller a member of <paramref name="channel"/>.</summary>
     public async Task<ChannelReply> Subscribe(string? channel)
     {
         var name = channels.EnsureValid(channel);
+        access.EnsureMaySubscribe(Caller(), name);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
 
@@ -56,8 +88,10 @@ internal sealed class MarketplaceHub(
     {
         var name = channels.EnsureValid(channel);
         channels.EnsureClientsMayPublish(name);
+        access.EnsureMayPublish(Caller(), name);
 
-        var notification = new ChannelNotification(name, payload.ValueKind == JsonValueKind.Undefined ? null : payload);
+        object? message = payload.ValueKind == JsonValueKind.Undefined ? null : payload;
+        var notification = new ChannelNotification(name, message);
         await Clients.Group(name).SendAsync(ChannelNotification.Method, notification, Context.ConnectionAborted);
 
         return ChannelReply.NotifyAck(name);
@@ -66,6 +100,8 @@ internal sealed class MarketplaceHub(
     /// <inheritdoc />
     public override Task OnConnectedAsync()
     {
+        Context.Items[IdentityKey] = CallerPrincipal.Read(Context.User);
+
         HubLog.Connected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName());
 
         return Task.CompletedTask;
@@ -79,6 +115,11 @@ internal sealed class MarketplaceHub(
 
         return Task.CompletedTask;
     }
+
+    private CallerIdentity Caller() =>
+        Context.Items.TryGetValue(IdentityKey, out var identity) && identity is CallerIdentity caller
+            ? caller.At(timeProvider.GetUtcNow())
+            : CallerIdentity.Anonymous;
 
     private string RemoteAddress() =>
         Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
