@@ -21,9 +21,13 @@ public sealed class HubClient : IAsyncDisposable
     public HubConnection Connection { get; }
 
     /// <summary>Connects to the hub at <paramref name="address"/>.</summary>
-    public static async Task<HubClient> ConnectAsync(Uri address)
+    /// <param name="address">The hub's address.</param>
+    /// <param name="accessToken">A token to send the SignalR way, if any.</param>
+    public static async Task<HubClient> ConnectAsync(Uri address, string? accessToken = null)
     {
-        var connection = new HubConnectionBuilder().WithUrl(address).Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(address, options => options.AccessTokenProvider = () => Task.FromResult(accessToken))
+            .Build();
         var client = new HubClient(connection);
         await connection.StartAsync().WaitAsync(TestTimeouts.Default);
         return client;

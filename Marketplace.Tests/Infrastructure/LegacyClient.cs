@@ -33,9 +33,15 @@ public sealed class LegacyClient : IAsyncDisposable
     /// <summary>Connects to <paramref name="address"/>.</summary>
     /// <param name="address">The server's legacy endpoint.</param>
     /// <param name="receive">False for a client that never reads (and so never answers pings).</param>
-    public static async Task<LegacyClient> ConnectAsync(Uri address, bool receive = true)
+    /// <param name="bearerToken">A token to send in the <c>Authorization</c> header, if any.</param>
+    public static async Task<LegacyClient> ConnectAsync(Uri address, bool receive = true, string? bearerToken = null)
     {
         var socket = new ClientWebSocket();
+        if (bearerToken is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {bearerToken}");
+        }
+
         await socket.ConnectAsync(address, CancellationToken.None).WaitAsync(TestTimeouts.Default);
         return new LegacyClient(socket, receive);
     }
