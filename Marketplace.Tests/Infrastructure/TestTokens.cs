@@ -30,7 +30,7 @@ public static class TestTokens
         var claims = new Dictionary<string, object> { ["role"] = role };
         if (appMetadata is not null)
         {
-            claims["app_metadata"] = appMetadata;
+            claims["app_metadata"] = System.Text.Json.JsonSerializer.SerializeToElement(appMetadata);
         }
 
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
