@@ -17,7 +17,7 @@ public static class TestTokens
     public static (string Key, string? Value)[] Settings { get; } =
         [("Auth:JwtSecret", Secret), ("Auth:Audience", "authenticated")];
 
-    /// <summary>Creates a token for <paramref name="user"/> with <paramref name="role"/> in Supabase's claim.</summary>
+    /// <summary>Creates a token for <paramref name="user"/> with <paramref name="role"/>, as Supabase does.</summary>
     public static string For(
         string user,
         string role = "authenticated",
@@ -26,7 +26,9 @@ public static class TestTokens
         object? appMetadata = null)
     {
         var signingKey = key ?? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret));
-        var algorithm = signingKey is SymmetricSecurityKey ? SecurityAlgorithms.HmacSha256 : SecurityAlgorithms.RsaSha256;
+        var algorithm = signingKey is SymmetricSecurityKey
+            ? SecurityAlgorithms.HmacSha256
+            : SecurityAlgorithms.RsaSha256;
         var claims = new Dictionary<string, object> { ["role"] = role };
         if (appMetadata is not null)
         {
