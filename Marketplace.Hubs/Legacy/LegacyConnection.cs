@@ -26,6 +26,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly WebSocket _socket;
     private readonly LegacyFrameReader _frames;
     private readonly int _maxFrameBytes;
+    private readonly int _hardMaxFrameBytes;
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private readonly Pipe _toHub = new();
@@ -37,8 +38,9 @@ internal sealed class LegacyConnection : ConnectionContext,
     public LegacyConnection(WebSocket socket, HttpContext httpContext, LegacyOptions options, ILogger logger)
     {
         _socket = socket;
-        _frames = new LegacyFrameReader(socket, options.MaxFrameBytes);
+        _frames = new LegacyFrameReader(socket, options.MaxFrameBytes, options.HardMaxFrameBytes);
         _maxFrameBytes = options.MaxFrameBytes;
+        _hardMaxFrameBytes = options.HardMaxFrameBytes;
         _closeTimeout = options.CloseTimeout;
         _logger = logger;
 
@@ -106,7 +108,19 @@ internal sealed class LegacyConnection : ConnectionContext,
         await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
         {
             var sending = SendLoopAsync();
-            await ReceiveLoopAsync();
+            var receiving = ReceiveLoopAsync();
+
+            // The hub ends first when the server ends the session (a flooding or too slow client): the last
+            // replies go out, then a close frame that says why, and the client's answer ends the receiving.
+            if (await Task.WhenAny(receiving, hub) == hub)
+            {
+                await WithinCloseTimeoutAsync(sending);
+                var reason = Items.TryGetValue(LegacyCloseReason.Key, out var item) ? item as LegacyCloseReason : null;
+                await CloseAsync(reason?.Status ?? WebSocketCloseStatus.NormalClosure, reason?.Description);
+                await WithinCloseTimeoutAsync(receiving);
+            }
+
+            await receiving;
             await hub;
             await sending;
         }
@@ -189,6 +203,14 @@ internal sealed class LegacyConnection : ConnectionContext,
                 if (status == LegacyFrameStatus.Closed)
                 {
                     LegacyLog.SocketEnded(_logger, ConnectionId, "the client closed the connection");
+                    return;
+                }
+
+                if (status == LegacyFrameStatus.PastHardLimit)
+                {
+                    LegacyLog.FramePastHardLimit(_logger, ConnectionId, _hardMaxFrameBytes);
+                    await CloseAsync(
+                        WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {_maxFrameBytes} bytes.");
                     return;
                 }
 
@@ -276,6 +298,16 @@ internal sealed class LegacyConnection : ConnectionContext,
         finally
         {
             ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    // A client that neither reads nor answers is not waited for: aborting the socket ends every pending call.
+    private async Task WithinCloseTimeoutAsync(Task task)
+    {
+        if (await Task.WhenAny(task, Task.Delay(_closeTimeout)) != task)
+        {
+            LegacyLog.SocketEnded(_logger, ConnectionId, "the client did not answer the close in time");
+            _socket.Abort();
         }
     }
 

@@ -6,7 +6,9 @@ namespace Marketplace.Hubs.Legacy;
 internal static class LegacyEndpointRouteBuilderExtensions
 {
     /// <summary>Serves legacy WebSocket clients on each of <paramref name="paths"/>.</summary>
-    public static IEndpointRouteBuilder MapLegacyWebSockets(this IEndpointRouteBuilder endpoints, params string[] paths)
+    public static IEndpointRouteBuilder MapLegacyWebSockets(
+        this IEndpointRouteBuilder endpoints,
+        params string[] paths)
     {
         foreach (var path in paths)
         {

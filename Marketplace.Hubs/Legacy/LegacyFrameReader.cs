@@ -13,14 +13,16 @@ internal sealed class LegacyFrameReader : IDisposable
 
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
+    private readonly long _hardMaxFrameBytes;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     private int _length;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyFrameReader"/> class.</summary>
-    public LegacyFrameReader(WebSocket socket, int maxFrameBytes)
+    public LegacyFrameReader(WebSocket socket, int maxFrameBytes, int hardMaxFrameBytes)
     {
         _socket = socket;
         _maxFrameBytes = maxFrameBytes;
+        _hardMaxFrameBytes = hardMaxFrameBytes;
     }
 
     /// <summary>Gets the message last read; valid until the next read.</summary>
@@ -74,7 +76,8 @@ internal sealed class LegacyFrameReader : IDisposable
         return true;
     }
 
-    // The message filled the buffer to the limit; a single byte more makes it too large.
+    // The message filled the buffer to the limit; a single byte more makes it too large, and past the hard limit
+    // the rest is not worth reading.
     private async ValueTask<LegacyFrameStatus> DiscardRestAsync(CancellationToken cancellationToken)
     {
         var scratch = ArrayPool<byte>.Shared.Rent(InitialSize);
@@ -90,6 +93,11 @@ internal sealed class LegacyFrameReader : IDisposable
                 }
 
                 extra += result.Count;
+                if (_maxFrameBytes + extra > _hardMaxFrameBytes)
+                {
+                    return LegacyFrameStatus.PastHardLimit;
+                }
+
                 if (result.EndOfMessage)
                 {
                     return extra == 0 ? LegacyFrameStatus.Complete : LegacyFrameStatus.Oversized;

@@ -11,6 +11,9 @@ internal enum LegacyFrameStatus
     /// <summary>A message over the limit, read to its end and dropped.</summary>
     Oversized,
 
+    /// <summary>A message past the hard limit; reading stopped, and the connection must close.</summary>
+    PastHardLimit,
+
     /// <summary>The client's close frame.</summary>
     Closed,
 }

@@ -19,4 +19,8 @@ internal static partial class LegacyLog
 
     [LoggerMessage(3004, LogLevel.Debug, "Plain HTTP request to legacy endpoint {Path} answered 400")]
     public static partial void NotWebSocket(ILogger logger, string path);
+
+    [LoggerMessage(3005, LogLevel.Information,
+        "Legacy client {ConnectionId} sent a frame past {HardMaxFrameBytes} bytes; closed with 1009")]
+    public static partial void FramePastHardLimit(ILogger logger, string connectionId, int hardMaxFrameBytes);
 }

@@ -5,7 +5,7 @@ namespace Marketplace.Hubs.Legacy;
 /// <summary>
 /// Settings of the legacy WebSocket endpoints, bound from the <c>Legacy</c> section.
 /// </summary>
-public sealed class LegacyOptions
+public sealed class LegacyOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Legacy";
@@ -18,9 +18,27 @@ public sealed class LegacyOptions
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
     /// <summary>
+    /// Gets or sets the frame size past which the server stops discarding and closes the connection with 1009
+    /// (message too big): a client sending that much is not making a mistake. Default 1 MiB.
+    /// </summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int HardMaxFrameBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// Gets or sets how long the server waits for a client to answer its close frame before it drops the
     /// connection. Default 5 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HardMaxFrameBytes < MaxFrameBytes)
+        {
+            yield return new ValidationResult(
+                $"HardMaxFrameBytes ({HardMaxFrameBytes}) must be at least MaxFrameBytes ({MaxFrameBytes}).",
+                [nameof(HardMaxFrameBytes), nameof(MaxFrameBytes)]);
+        }
+    }
 }
