@@ -22,6 +22,13 @@ public sealed class ChannelOptions
     public string NamePattern { get; set; } = @"^[\p{L}\p{N}_\-.:@/]+$";
 
     /// <summary>
+    /// Gets or sets how many channels one connection may be subscribed to at once. Default 256: far more than
+    /// a page needs, and few enough that one connection cannot bloat the server's group tables.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxSubscriptionsPerConnection { get; set; } = 256;
+
+    /// <summary>
     /// Gets the channels only the server publishes to: a client's <c>notify</c> there is <c>forbidden</c>.
     /// Default none, as the predecessor allowed every channel.
     /// </summary>

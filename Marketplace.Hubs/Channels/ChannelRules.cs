@@ -48,6 +48,21 @@ internal sealed class ChannelRules
         return channel;
     }
 
+    /// <summary>
+    /// Throws a <c>forbidden</c> error when a connection already subscribed to <paramref name="subscribed"/>
+    /// channels may not subscribe to one more.
+    /// </summary>
+    public void EnsureRoomForSubscription(int subscribed)
+    {
+        if (subscribed >= _options.MaxSubscriptionsPerConnection)
+        {
+            throw ClientErrors.Create(
+                ErrorCodes.Forbidden,
+                $"A connection may be subscribed to at most {_options.MaxSubscriptionsPerConnection} channels; " +
+                "unsubscribe from one first.");
+        }
+    }
+
     /// <summary>Throws a <c>forbidden</c> error when clients may not publish to <paramref name="channel"/>.</summary>
     public void EnsureClientsMayPublish(string channel)
     {

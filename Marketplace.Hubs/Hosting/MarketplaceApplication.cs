@@ -1,4 +1,5 @@
 using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Security;
 
@@ -21,7 +22,7 @@ internal static class MarketplaceApplication
         app.UseWebSockets();
         app.UseWhen(
             context => IsRealtimeEndpoint(context.Request.Path),
-            realtime => realtime.UseMiddleware<BearerTokenMiddleware>());
+            realtime => realtime.UseMiddleware<ConnectionGateMiddleware>().UseMiddleware<BearerTokenMiddleware>());
 
         app.MapHub<MarketplaceHub>(HubPath);
         app.MapLegacyWebSockets("/", "/ws");

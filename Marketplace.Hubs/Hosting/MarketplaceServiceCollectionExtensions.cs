@@ -33,6 +33,7 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddValidatedOptions<ChannelOptions>(ChannelOptions.Section);
         services.AddValidatedOptions<ProductOptions>(ProductOptions.Section);
         services.AddValidatedOptions<RequestRateOptions>(RequestRateOptions.Section);
+        services.AddValidatedOptions<ConnectionGateOptions>(ConnectionGateOptions.Section);
         services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddValidatedOptions<PermissionOptions>(PermissionOptions.Section);
 

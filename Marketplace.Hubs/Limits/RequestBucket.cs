@@ -9,6 +9,9 @@ internal sealed class RequestBucket(RequestRateOptions options, TimeProvider tim
     private double _tokens = options.Burst;
     private long _refilledAt = time.GetTimestamp();
 
+    /// <summary>Gets how many requests in a row the bucket has refused.</summary>
+    public int RefusedInARow { get; private set; }
+
     /// <summary>Takes a token; when none is left, says how long until one is.</summary>
     public bool TryTake(out TimeSpan retryAfter)
     {
@@ -20,10 +23,12 @@ internal sealed class RequestBucket(RequestRateOptions options, TimeProvider tim
         if (_tokens >= 1)
         {
             _tokens--;
+            RefusedInARow = 0;
             retryAfter = TimeSpan.Zero;
             return true;
         }
 
+        RefusedInARow++;
         retryAfter = TimeSpan.FromSeconds((1 - _tokens) / options.PerSecond);
         return false;
     }

@@ -20,4 +20,12 @@ public sealed class RequestRateOptions
     /// <summary>Gets or sets how many requests may come at once above the sustained rate. Default 10000.</summary>
     [Range(1, 10_000_000)]
     public int Burst { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets how many requests in a row may be refused for the rate before the connection is closed
+    /// (1008, policy violation): a client that keeps flooding after being told to wait is not listening.
+    /// Default 1000.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int DisconnectAfterRefusals { get; set; } = 1000;
 }

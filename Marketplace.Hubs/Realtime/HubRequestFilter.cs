@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.WebSockets;
 using Marketplace.Data.Failures;
+using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Limits;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -73,6 +75,15 @@ internal sealed class HubRequestFilter(
 
         var milliseconds = Math.Ceiling(retryAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         HubLog.Refused(logger, connectionId, method, "rate limited");
+
+        if (bucket.RefusedInARow >= rateOptions.Value.DisconnectAfterRefusals)
+        {
+            LimitsLog.Flooding(logger, connectionId, bucket.RefusedInARow);
+            context.Items[LegacyCloseReason.Key] = new LegacyCloseReason(
+                WebSocketCloseStatus.PolicyViolation, "Too many requests over the rate limit.");
+            context.Abort();
+        }
+
         throw ClientErrors.Create(
             ErrorCodes.RateLimited,
             $"Too many requests: at most {rateOptions.Value.PerSecond} a second. Retry in {milliseconds} ms.");

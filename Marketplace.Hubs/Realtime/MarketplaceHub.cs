@@ -27,6 +27,7 @@ internal sealed class MarketplaceHub(
     // The caller's identity lives in the connection's items, not in Context.User, which SignalR reads once:
     // an 'auth' request must be able to replace it.
     private static readonly object IdentityKey = new();
+    private static readonly object SubscriptionsKey = new();
 
     /// <summary>Answers <c>{"type":"pong"}</c>.</summary>
     [SuppressMessage("Performance", "CA1822", Justification = "SignalR only calls instance methods.")]
@@ -68,7 +69,14 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
         access.EnsureMaySubscribe(Caller(), name);
 
+        var subscriptions = Subscriptions();
+        if (!subscriptions.Contains(name))
+        {
+            channels.EnsureRoomForSubscription(subscriptions.Count);
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
+        subscriptions.Add(name);
 
         return ChannelReply.Subscribed(name);
     }
@@ -79,6 +87,7 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
+        Subscriptions().Remove(name);
 
         return ChannelReply.Unsubscribed(name);
     }
@@ -120,6 +129,19 @@ internal sealed class MarketplaceHub(
         Context.Items.TryGetValue(IdentityKey, out var identity) && identity is CallerIdentity caller
             ? caller.At(timeProvider.GetUtcNow())
             : CallerIdentity.Anonymous;
+
+    // A connection's calls run one at a time, so its set needs no lock.
+    private HashSet<string> Subscriptions()
+    {
+        if (Context.Items.TryGetValue(SubscriptionsKey, out var item) && item is HashSet<string> subscriptions)
+        {
+            return subscriptions;
+        }
+
+        subscriptions = new HashSet<string>(StringComparer.Ordinal);
+        Context.Items[SubscriptionsKey] = subscriptions;
+        return subscriptions;
+    }
 
     private string RemoteAddress() =>
         Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
