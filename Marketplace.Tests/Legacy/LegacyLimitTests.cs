@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Marketplace.Tests.Infrastructure;
 
 namespace Marketplace.Tests.Legacy;
@@ -74,5 +75,59 @@ public sealed class LegacyLimitTests
         Assert.Matches("Retry in [0-9]+ ms", third.GetProperty("message").GetString());
         Assert.Equal("x", third.GetProperty("id").GetString());
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, client.State);
+    }
+
+    [Fact]
+    public async Task A_frame_past_the_hard_limit_closes_the_connection_with_1009()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Legacy:MaxFrameBytes", "2048"), ("Legacy:HardMaxFrameBytes", "65536"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        await client.SendRawAsync(new string('x', 200_000));
+        await client.Closed.WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, client.CloseStatus);
+        await server.Logs.WaitForAsync(entry => entry.EventId.Id == 3005);
+    }
+
+    [Fact]
+    public async Task A_client_that_keeps_flooding_after_rate_limited_is_closed_with_1008()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Limits:Requests:PerSecond", "1"),
+            ("Limits:Requests:Burst", "1"),
+            ("Limits:Requests:DisconnectAfterRefusals", "20"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        for (var i = 0; i < 30; i++)
+        {
+            await client.SendAsync(new { action = "ping" });
+        }
+
+        await client.Closed.WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, client.CloseStatus);
+        var closed = await server.Logs.WaitForAsync(entry => entry.EventId.Id == 6002);
+        Assert.Contains("20 requests in a row", closed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscriptions_past_the_limit_are_forbidden_and_unsubscribing_makes_room()
+    {
+        await using var server = MarketplaceServer.StartSqlite(("Channels:MaxSubscriptionsPerConnection", "2"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        await client.SubscribeAsync("a");
+        await client.SubscribeAsync("b");
+        var again = await client.RequestAsync(new { action = "subscribe", channel = "b" });
+        var third = await client.RequestAsync(new { action = "subscribe", channel = "c" });
+        await client.RequestAsync(new { action = "unsubscribe", channel = "a" });
+        var afterRoom = await client.RequestAsync(new { action = "subscribe", channel = "c" });
+
+        Assert.Equal("subscribed", JsonAssert.Type(again));
+        JsonAssert.Error(third, "forbidden");
+        Assert.Contains("at most 2 channels", third.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("subscribed", JsonAssert.Type(afterRoom));
     }
 }
