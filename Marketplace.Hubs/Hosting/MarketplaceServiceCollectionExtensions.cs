@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Marketplace.Data;
 using Marketplace.Hubs.ChangeFeed;
 using Marketplace.Hubs.Channels;
+using Marketplace.Hubs.Delivery;
 using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Liveness;
@@ -34,6 +35,7 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddValidatedOptions<ProductOptions>(ProductOptions.Section);
         services.AddValidatedOptions<RequestRateOptions>(RequestRateOptions.Section);
         services.AddValidatedOptions<ConnectionGateOptions>(ConnectionGateOptions.Section);
+        services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section);
         services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddValidatedOptions<PermissionOptions>(PermissionOptions.Section);
 
@@ -54,6 +56,7 @@ internal static class MarketplaceServiceCollectionExtensions
             .AddJsonProtocol(json =>
                 json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, LegacyHubProtocol>());
+        services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(DeliveryLifetimeManager<>)));
 
         // Every protocol, JSON and legacy alike, reports failures as "code: sentence".
         services.Decorate<IHubProtocol, CodedErrorHubProtocol>();

@@ -33,6 +33,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly Pipe _fromHub = new();
     private readonly CancellationTokenSource _aborted = new();
     private readonly CancellationTokenSource _closed = new();
+    private volatile LegacyCloseReason? _closeReason;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyConnection"/> class.</summary>
     public LegacyConnection(WebSocket socket, HttpContext httpContext, LegacyOptions options, ILogger logger)
@@ -115,7 +116,7 @@ internal sealed class LegacyConnection : ConnectionContext,
             if (await Task.WhenAny(receiving, hub) == hub)
             {
                 await WithinCloseTimeoutAsync(sending);
-                var reason = Items.TryGetValue(LegacyCloseReason.Key, out var item) ? item as LegacyCloseReason : null;
+                var reason = _closeReason;
                 await CloseAsync(reason?.Status ?? WebSocketCloseStatus.NormalClosure, reason?.Description);
                 await WithinCloseTimeoutAsync(receiving);
             }
@@ -127,6 +128,10 @@ internal sealed class LegacyConnection : ConnectionContext,
 
         await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
     }
+
+    /// <inheritdoc />
+    public void SetCloseReason(WebSocketCloseStatus status, string description) =>
+        _closeReason = new LegacyCloseReason(status, description);
 
     /// <inheritdoc />
     public override void Abort(ConnectionAbortedException abortReason)

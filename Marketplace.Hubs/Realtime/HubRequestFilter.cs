@@ -79,7 +79,7 @@ internal sealed class HubRequestFilter(
         if (bucket.RefusedInARow >= rateOptions.Value.DisconnectAfterRefusals)
         {
             LimitsLog.Flooding(logger, connectionId, bucket.RefusedInARow);
-            context.Items[LegacyCloseReason.Key] = new LegacyCloseReason(
+            context.Features.Get<ILegacyConnectionFeature>()?.SetCloseReason(
                 WebSocketCloseStatus.PolicyViolation, "Too many requests over the rate limit.");
             context.Abort();
         }
