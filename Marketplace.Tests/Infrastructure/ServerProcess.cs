@@ -12,6 +12,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LogSink _lineWaiters = new();
 
     private ServerProcess(Process process)
     {
@@ -28,8 +29,22 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Gets the server's base address once it listens.</summary>
     public Uri HttpAddress { get; private set; } = null!;
 
-    /// <summary>Starts the server in <paramref name="workingDirectory"/> and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string workingDirectory)
+    /// <summary>Gets the SignalR hub's address.</summary>
+    public Uri HubAddress => new(HttpAddress, "/hubs/marketplace");
+
+    /// <summary>Gets the server's resident memory now, from <c>/proc</c>.</summary>
+    public long ResidentBytes => ReadStatus("VmRSS:");
+
+    /// <summary>Gets the most resident memory the server has used so far, from <c>/proc</c>.</summary>
+    public long PeakResidentBytes => ReadStatus("VmHWM:");
+
+    /// <summary>
+    /// Starts the server in <paramref name="workingDirectory"/> with <paramref name="settings"/> as environment
+    /// variables, and waits until it listens.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string workingDirectory,
+        params (string Key, string Value)[] settings)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "Marketplace.Hubs.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{server}\"")
@@ -40,6 +55,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
         start.Environment["Server__Host"] = "127.0.0.1";
         start.Environment["Server__Port"] = "0";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new ServerProcess(Process.Start(start)!);
         process.HttpAddress = await process._listening.Task.WaitAsync(TimeSpan.FromMinutes(1));
@@ -48,6 +67,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>Gets the legacy WebSocket address.</summary>
     public Uri WebSocketAddress() => new UriBuilder(HttpAddress) { Scheme = "ws", Path = "/ws" }.Uri;
+
+    /// <summary>Waits for an output line that contains <paramref name="text"/>, printed before or after.</summary>
+    public async Task<string> WaitForLineAsync(string text)
+    {
+        var entry = await _lineWaiters.WaitForAsync(entry => entry.Message.Contains(text, StringComparison.Ordinal));
+        return entry.Message;
+    }
 
     /// <summary>Asks the server to stop, as a service manager does, and returns its exit code.</summary>
     public async Task<int> StopAsync()
@@ -69,6 +95,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private long ReadStatus(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status")
+            .First(line => line.StartsWith(field, StringComparison.Ordinal));
+
+        // For example "VmRSS:     81234 kB".
+        var kilobytes = line[field.Length..].Trim().Split(' ')[0];
+        return long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     [GeneratedRegex(@"Listening on (http://[^\s:]+:\d+)")]
     private static partial Regex ListeningLine();
 
@@ -80,6 +116,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _lines.Enqueue(line);
+        _lineWaiters.CreateLogger("stdout").Log(LogLevel.Information, 0, line, null, (text, _) => text);
         if (ListeningLine().Match(line) is { Success: true } match)
         {
             _listening.TrySetResult(new Uri(match.Groups[1].Value));
