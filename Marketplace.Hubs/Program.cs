@@ -1,6 +1,8 @@
 using Marketplace.Hubs.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json ships beside the program: it must be found whatever directory the server is started from.
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Configuration.AddDotEnvFile(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
 builder.Services.AddMarketplace(builder.Configuration);

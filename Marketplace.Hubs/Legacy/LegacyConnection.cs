@@ -127,6 +127,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
 
         await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
+        await AwaitClientCloseAsync();
     }
 
     /// <inheritdoc />
@@ -303,6 +304,35 @@ internal sealed class LegacyConnection : ConnectionContext,
         finally
         {
             ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    // When the server closed first (a frame past the hard limit, a flooding or slow client), the client's answer
+    // is read before the socket goes: dropping it earlier resets the connection, and a client that has not yet
+    // read the close frame would lose it with its reason.
+    private async Task AwaitClientCloseAsync()
+    {
+        if (_socket.State != WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        var scratch = ArrayPool<byte>.Shared.Rent(1024);
+        using var timeout = new CancellationTokenSource(_closeTimeout);
+        try
+        {
+            while (_socket.State == WebSocketState.CloseSent)
+            {
+                await _socket.ReceiveAsync(scratch.AsMemory(), timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            LegacyLog.SocketEnded(_logger, ConnectionId, "the client did not answer the close");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
