@@ -69,6 +69,9 @@ internal static class MarketplaceServiceCollectionExtensions
                 hub.MaximumReceiveMessageSize = legacy.Value.MaxFrameBytes + LegacyRecord.HeaderSize;
                 hub.EnableDetailedErrors = false;
             });
+        services.AddOptions<JsonHubProtocolOptions>()
+            .Configure<IOptions<LegacyOptions>>((json, legacy) =>
+                json.PayloadSerializerOptions.MaxDepth = legacy.Value.MaxJsonDepth);
         services.AddOptions<WebSocketOptions>()
             .Configure<IOptions<HeartbeatOptions>>((webSockets, heartbeat) =>
             {

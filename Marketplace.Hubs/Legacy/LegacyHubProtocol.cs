@@ -63,7 +63,7 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
 
         message = kind == LegacyRecordKind.Oversized
             ? LegacyRequestReader.Oversized(options.Value.MaxFrameBytes)
-            : LegacyRequestReader.Read(frame, binder);
+            : LegacyRequestReader.Read(frame, binder, options.Value.MaxJsonDepth);
         return true;
     }
 

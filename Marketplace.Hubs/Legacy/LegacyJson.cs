@@ -8,8 +8,9 @@ namespace Marketplace.Hubs.Legacy;
 /// </summary>
 internal static class LegacyJson
 {
-    /// <summary>The deepest nesting a request may have.</summary>
-    public const int MaxDepth = 64;
+    // Requests are parsed with the configured depth first (LegacyOptions.MaxJsonDepth); reading their members
+    // again must not refuse what that parse accepted.
+    private const int MemberDepth = 1000;
 
     /// <summary>
     /// Gets the settings for frames sent: member names as declared, accents written as they are (frames
@@ -23,6 +24,6 @@ internal static class LegacyJson
     /// <summary>Gets the settings for request members: strict types, so "10" is not a number.</summary>
     public static JsonSerializerOptions Read { get; } = new(JsonSerializerDefaults.General)
     {
-        MaxDepth = MaxDepth,
+        MaxDepth = MemberDepth,
     };
 }

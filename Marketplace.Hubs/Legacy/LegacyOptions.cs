@@ -25,6 +25,13 @@ public sealed class LegacyOptions : IValidatableObject
     public int HardMaxFrameBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// Gets or sets the deepest nesting of arrays and objects a message may have, for legacy and SignalR
+    /// clients alike; a deeper one is <c>invalid_json</c>. Default 64.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>
     /// Gets or sets how long the server waits for a client to answer its close frame before it drops the
     /// connection. Default 5 seconds.
     /// </summary>

@@ -22,12 +22,12 @@ internal static class LegacyRequestReader
     private static readonly ConcurrentDictionary<Type, object?> Defaults = new();
 
     /// <summary>Reads a request frame.</summary>
-    public static HubMessage Read(ReadOnlySequence<byte> frame, IInvocationBinder binder)
+    public static HubMessage Read(ReadOnlySequence<byte> frame, IInvocationBinder binder, int maxDepth)
     {
         JsonElement request;
         try
         {
-            request = ParseSingleValue(frame);
+            request = ParseSingleValue(frame, maxDepth);
         }
         catch (JsonException exception)
         {
@@ -90,9 +90,9 @@ internal static class LegacyRequestReader
             ErrorCodes.MessageTooLarge,
             $"Frames are limited to {maxFrameBytes} bytes; this one was dropped.");
 
-    private static JsonElement ParseSingleValue(ReadOnlySequence<byte> frame)
+    private static JsonElement ParseSingleValue(ReadOnlySequence<byte> frame, int maxDepth)
     {
-        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = LegacyJson.MaxDepth });
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = maxDepth });
         var value = JsonElement.ParseValue(ref reader);
 
         // ParseValue stops after the first value; anything but white space after it is not one JSON value.

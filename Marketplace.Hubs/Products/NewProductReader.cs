@@ -9,15 +9,8 @@ namespace Marketplace.Hubs.Products;
 /// </summary>
 internal static class NewProductReader
 {
-    private const int MaxNameLength = 255;
-    private const int MaxDescriptionLength = 10_000;
-    private const int MaxImageUrlLength = 2_048;
-
-    // numeric columns hold far more, but a price beyond a trillion is a typo, not a product.
-    private const decimal MaxPrice = 1_000_000_000_000m;
-
     /// <summary>Returns the product described by <paramref name="json"/>, or throws <c>validation_failed</c>.</summary>
-    public static Product Read(JsonElement json)
+    public static Product Read(JsonElement json, ProductOptions limits)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -28,11 +21,11 @@ internal static class NewProductReader
 
         var problems = new List<string>();
 
-        var name = ReadName(json, problems);
-        var description = ReadText(json, "descripcion", MaxDescriptionLength, required: true, problems);
-        var price = ReadPrice(json, problems);
-        var stock = ReadStock(json, problems);
-        var imageUrl = ReadText(json, "imagenURL", MaxImageUrlLength, required: false, problems);
+        var name = ReadName(json, limits.MaxNameLength, problems);
+        var description = ReadText(json, "descripcion", limits.MaxDescriptionLength, required: true, problems);
+        var price = ReadPrice(json, limits.MaxPrice, problems);
+        var stock = ReadStock(json, limits.MaxStock, problems);
+        var imageUrl = ReadText(json, "imagenURL", limits.MaxImageUrlLength, required: false, problems);
         var categoryId = ReadOptionalId(json, "categoriaIdCategoria", problems);
         var sellerId = ReadOptionalId(json, "emprendedorIdEmprendedor", problems);
 
@@ -53,13 +46,13 @@ internal static class NewProductReader
         };
     }
 
-    private static string? ReadName(JsonElement json, List<string> problems)
+    private static string? ReadName(JsonElement json, int maxLength, List<string> problems)
     {
         // The predecessor's clients send "nombre"; the column's own name is accepted too.
         var field = json.TryGetProperty("nombreProducto", out _) && !json.TryGetProperty("nombre", out _)
             ? "nombreProducto"
             : "nombre";
-        var name = ReadText(json, field, MaxNameLength, required: true, problems);
+        var name = ReadText(json, field, maxLength, required: true, problems);
 
         if (name is not null && string.IsNullOrWhiteSpace(name))
         {
@@ -96,7 +89,7 @@ internal static class NewProductReader
         return text;
     }
 
-    private static decimal ReadPrice(JsonElement json, List<string> problems)
+    private static decimal ReadPrice(JsonElement json, decimal maxPrice, List<string> problems)
     {
         if (!json.TryGetProperty("precio", out var value))
         {
@@ -114,20 +107,24 @@ internal static class NewProductReader
         {
             problems.Add("precio must not be negative.");
         }
-        else if (price > MaxPrice)
+        else if (price > maxPrice)
         {
-            problems.Add($"precio must be at most {MaxPrice}.");
+            problems.Add($"precio must be at most {maxPrice}.");
         }
 
         return price;
     }
 
-    private static int ReadStock(JsonElement json, List<string> problems)
+    private static int ReadStock(JsonElement json, int maxStock, List<string> problems)
     {
         var stock = ReadWholeNumber(json, "stock", problems, "stock must be a whole number.") ?? 1;
         if (stock < 0)
         {
             problems.Add("stock must not be negative.");
+        }
+        else if (stock > maxStock)
+        {
+            problems.Add($"stock must be at most {maxStock}.");
         }
 
         return stock;

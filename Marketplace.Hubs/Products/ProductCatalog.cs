@@ -45,7 +45,7 @@ internal sealed class ProductCatalog(
     /// </summary>
     public async Task<ProductAddedReply> AddAsync(JsonElement newProduct, CancellationToken cancellationToken)
     {
-        var product = NewProductReader.Read(newProduct);
+        var product = NewProductReader.Read(newProduct, _options);
 
         var stored = ProductJson.From(await store.AddAsync(product, cancellationToken));
 

@@ -130,4 +130,30 @@ public sealed class LegacyLimitTests
         Assert.Contains("at most 2 channels", third.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("subscribed", JsonAssert.Type(afterRoom));
     }
+
+    [Fact]
+    public async Task Nesting_depth_and_product_field_ranges_follow_their_settings()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Legacy:MaxJsonDepth", "4"), ("Products:MaxNameLength", "5"), ("Products:MaxStock", "10"));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress());
+
+        // The request object is one level of the depth, its payload the others.
+        await client.SendRawAsync("""{"action":"notify","channel":"c","payload":[[1]]}""");
+        var shallow = await client.ReceiveAsync();
+        await client.SendRawAsync("""{"action":"notify","channel":"c","payload":[[[[1]]]]}""");
+        var deep = await client.ReceiveAsync();
+        var product = await client.RequestAsync(new
+        {
+            action = "add_product",
+            product = new { nombre = "Escritorio", descripcion = "d", precio = 1, stock = 11 },
+        });
+
+        Assert.Equal("notify_ack", JsonAssert.Type(shallow));
+        JsonAssert.Error(deep, "invalid_json");
+        JsonAssert.Error(product, "validation_failed");
+        var message = product.GetProperty("message").GetString();
+        Assert.Contains("nombre must be at most 5 characters long.", message, StringComparison.Ordinal);
+        Assert.Contains("stock must be at most 10.", message, StringComparison.Ordinal);
+    }
 }
