@@ -46,6 +46,16 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
         return Start([("Database:SqlitePath", path), .. settings], clock: null);
     }
 
+    /// <summary>
+    /// Starts a server on the embedded SQLite database whose clock is <paramref name="clock"/>, so a test can move
+    /// time instead of waiting for it.
+    /// </summary>
+    public static MarketplaceServer StartSqlite(TimeProvider clock, params (string Key, string? Value)[] settings)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"marketplace-test-{Guid.NewGuid():N}.db");
+        return Start([("Database:SqlitePath", path), .. settings], clock);
+    }
+
     /// <summary>Starts a server on a PostgreSQL database.</summary>
     public static MarketplaceServer StartPostgres(
         string connectionString,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using Marketplace.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Tests.Security;
 
@@ -103,6 +103,49 @@ public sealed class AuthenticationTests
         var warning = await server.Logs.WaitForAsync(entry => entry.EventId.Id == 5000);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("anyone who can connect may", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_whose_token_expires_is_anonymous_from_then_on()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = MarketplaceServer.StartSqlite(clock, TestTokens.Settings);
+        var token = TestTokens.For("iris", expires: DateTime.UtcNow.AddMinutes(10));
+        await using var client = await LegacyClient.ConnectAsync(server.WebSocketAddress(), bearerToken: token);
+
+        var before = await client.RequestAsync(new { action = "subscribe", channel = "ordenes" });
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var after = await client.RequestAsync(new { action = "subscribe", channel = "notificaciones" });
+
+        Assert.Equal("subscribed", JsonAssert.Type(before));
+        JsonAssert.Error(after, "forbidden");
+        Assert.Contains("Send a token to sign in", after.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Neither_the_secret_nor_any_token_reaches_the_log()
+    {
+        await using var server = MarketplaceServer.StartSqlite(TestTokens.Settings);
+        var good = TestTokens.For("oscar");
+        var expired = TestTokens.For("oscar", expires: DateTime.UtcNow.AddMinutes(-5));
+        await using (var client = await LegacyClient.ConnectAsync(server.WebSocketAddress(), bearerToken: good))
+        {
+            await client.RequestAsync(new { action = "auth", token = expired });
+            await client.RequestAsync(new { action = "notify", channel = "ordenes", payload = 1 });
+        }
+
+        await using (var refused = await LegacyClient.ConnectAsync(server.WebSocketAddress(), bearerToken: expired))
+        {
+            await refused.Closed.WaitAsync(TestTimeouts.Default);
+        }
+
+        await server.Logs.WaitForAsync(entry => entry.EventId.Id == 5003);
+        string[] secrets = [TestTokens.Secret, good, expired, good.Split('.')[2], expired.Split('.')[2]];
+        foreach (var entry in server.Logs.Entries)
+        {
+            var text = $"{entry.Message} {entry.Exception}";
+            Assert.DoesNotContain(secrets, secret => text.Contains(secret, StringComparison.Ordinal));
+        }
     }
 
     private static string Bad(string kind) => kind switch
