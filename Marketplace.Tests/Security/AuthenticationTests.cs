@@ -75,18 +75,28 @@ public sealed class AuthenticationTests
         Assert.Equal("pong", JsonAssert.Type(pong));
     }
 
-    [Fact]
-    public async Task A_signalr_client_signs_in_the_signalr_way_and_a_bad_token_is_refused_with_401()
+    [Theory]
+    [InlineData("expired", "expired at")]
+    [InlineData("tampered", "signature does not match")]
+    [InlineData("malformed", "not a well-formed JWT")]
+    public async Task A_signalr_client_signs_in_the_signalr_way_and_a_bad_token_is_refused_with_401(
+        string kind,
+        string reason)
     {
         await using var server = MarketplaceServer.StartSqlite(TestTokens.Settings);
+        using var http = new HttpClient();
 
         await using var signedIn = await HubClient.ConnectAsync(server.HubAddress, TestTokens.For("beto"));
         var own = await signedIn.InvokeAsync("Subscribe", "user:beto");
         var refusal = await Assert.ThrowsAsync<HttpRequestException>(
-            () => HubClient.ConnectAsync(server.HubAddress, Bad("expired")));
+            () => HubClient.ConnectAsync(server.HubAddress, Bad(kind)));
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{server.HubAddress}/negotiate");
+        negotiate.Headers.Authorization = new("Bearer", Bad(kind));
+        using var refused = await http.SendAsync(negotiate);
 
         Assert.Equal("subscribed", JsonAssert.Type(own));
         Assert.Equal(HttpStatusCode.Unauthorized, refusal.StatusCode);
+        Assert.Contains(reason, refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
