@@ -9,7 +9,7 @@ namespace Marketplace.Hubs.Products;
 /// </summary>
 internal static class NewProductReader
 {
-    /// <summary>Returns the product described by <paramref name="json"/>, or throws <c>validation_failed</c>.</summary>
+    /// <summary>Returns the product <paramref name="json"/> describes, or throws <c>validation_failed</c>.</summary>
     public static Product Read(JsonElement json, ProductOptions limits)
     {
         if (json.ValueKind != JsonValueKind.Object)
@@ -62,7 +62,12 @@ internal static class NewProductReader
         return name;
     }
 
-    private static string? ReadText(JsonElement json, string field, int maxLength, bool required, List<string> problems)
+    private static string? ReadText(
+        JsonElement json,
+        string field,
+        int maxLength,
+        bool required,
+        List<string> problems)
     {
         if (!json.TryGetProperty(field, out var value) || (!required && value.ValueKind == JsonValueKind.Null))
         {

@@ -15,7 +15,8 @@ public sealed class NodeClientTests(SqliteServerFixture fixture, NodeClients nod
     {
         var channel = Channels.Unique("node");
 
-        var run = await node.RunScriptAsync("clients.mjs", fixture.Server.HttpAddress.ToString().TrimEnd('/'), channel);
+        var address = fixture.Server.HttpAddress.ToString().TrimEnd('/');
+        var run = await node.RunScriptAsync("clients.mjs", address, channel);
 
         Assert.True(run.ExitCode == 0, run.AllOutput);
         var seen = JsonElement.Parse(run.Output.Trim().Split('\n')[^1]);
