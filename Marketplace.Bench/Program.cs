@@ -1,3 +1,4 @@
+using Marketplace.Bench.Agents;
 using Marketplace.Bench.CommandLine;
 using Marketplace.Bench.Scenarios;
 
@@ -28,6 +29,8 @@ internal static class Program
             case HelpCommand help:
                 await Console.Out.WriteAsync(help.Text);
                 return 0;
+            case AgentCommand agent:
+                return await SubscriberAgent.RunAsync(agent.Options, Console.In, Console.Out);
             case RunCommand run:
                 return await BenchRun.ExecuteAsync(run, Console.Out, Console.Error);
             default:

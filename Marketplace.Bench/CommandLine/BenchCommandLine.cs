@@ -1,4 +1,5 @@
 using System.Text;
+using Marketplace.Bench.Agents;
 using Marketplace.Bench.Scenarios;
 
 namespace Marketplace.Bench.CommandLine;
@@ -31,6 +32,12 @@ internal static class BenchCommandLine
         if (HelpFlags.Contains(arguments[0]))
         {
             return new HelpCommand(GeneralHelp(scenarios));
+        }
+
+        if (arguments[0] == AgentOptions.Command)
+        {
+            var agent = OptionParser.Parse([.. arguments.Skip(1)], AgentOptions.Specs, AgentOptions.Command);
+            return new AgentCommand(AgentOptions.Bind(agent));
         }
 
         var scenario = scenarios.FirstOrDefault(definition => definition.Name == arguments[0])

@@ -14,4 +14,14 @@ internal sealed record BenchReport(
     DateTimeOffset StartedAt,
     MachineInfo Machine,
     ScenarioResult Result,
-    KernelFloorResult KernelFloor);
+    KernelFloorResult KernelFloor)
+{
+    /// <summary>
+    /// Gets the server's CPU time per delivery over the kernel's per send: how many bare sends one delivery
+    /// costs; null when either is missing.
+    /// </summary>
+    public double? CpuPerDeliveryOverFloor =>
+        Result.ServerCpuPerDeliveryUs is { } perDelivery && KernelFloor.MicrosecondsPerSend is { } perSend and > 0
+            ? perDelivery / perSend
+            : null;
+}

@@ -75,6 +75,9 @@ internal static class JsonReportWriter
             WriteNumberOrNull(writer, "microsecondsPerSend", floor.MicrosecondsPerSend);
         }
 
+        WriteNumberOrNull(writer, "serverCpuPerDeliveryUs", report.Result.ServerCpuPerDeliveryUs);
+        WriteNumberOrNull(writer, "serverCpuPerDeliveryOverFloor", report.CpuPerDeliveryOverFloor);
+
         writer.WriteEndObject();
     }
 

@@ -31,6 +31,16 @@ internal static class TableReportWriter
         output.WriteLine(report.KernelFloor.SkippedBecause is { } reason
             ? $"kernel floor: not measured ({reason})"
             : $"kernel floor: {report.KernelFloor.Line}");
+        if (report.Result.ServerCpuPerDeliveryUs is { } perDelivery)
+        {
+            var ratio = report.CpuPerDeliveryOverFloor is { } times
+                ? string.Create(CultureInfo.InvariantCulture, $", {times:0.00} x the kernel floor")
+                : string.Empty;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"server CPU per delivery: {perDelivery:0.00} us{ratio}"));
+        }
+
         foreach (var note in report.Result.Notes)
         {
             output.WriteLine($"note: {note}");

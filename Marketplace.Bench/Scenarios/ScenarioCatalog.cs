@@ -1,4 +1,5 @@
 using Marketplace.Bench.Scenarios.ChangeFeed;
+using Marketplace.Bench.Scenarios.Fanout;
 
 namespace Marketplace.Bench.Scenarios;
 
@@ -9,5 +10,6 @@ internal static class ScenarioCatalog
     public static IReadOnlyList<ScenarioDefinition> All { get; } =
     [
         ChangeFeedScenario.Definition,
+        FanoutScenario.Definition,
     ];
 }

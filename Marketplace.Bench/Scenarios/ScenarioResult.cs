@@ -13,4 +13,11 @@ namespace Marketplace.Bench.Scenarios;
 internal sealed record ScenarioResult(
     JsonObject Settings,
     IReadOnlyList<ReportMetric> Metrics,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Gets the server's CPU time per delivery in microseconds, which the report sets beside the kernel floor;
+    /// null when the scenario delivers nothing or did not measure the server.
+    /// </summary>
+    public double? ServerCpuPerDeliveryUs { get; init; }
+}

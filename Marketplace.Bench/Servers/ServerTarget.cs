@@ -14,12 +14,16 @@ internal sealed class ServerTarget : IAsyncDisposable
     {
         _process = process;
         LegacyAddress = legacyAddress;
+        HubAddress = HubEndpoint.FromServerUrl(legacyAddress);
         ProcessId = processId;
         Description = description;
     }
 
     /// <summary>Gets the legacy WebSocket address clients connect to.</summary>
     public Uri LegacyAddress { get; }
+
+    /// <summary>Gets the SignalR hub's address.</summary>
+    public Uri HubAddress { get; }
 
     /// <summary>Gets the server's process id, to read its CPU time; null for a running server given without.</summary>
     public int? ProcessId { get; }
@@ -35,12 +39,15 @@ internal sealed class ServerTarget : IAsyncDisposable
     /// <paramref name="connectionString"/> and the <c>--server-env</c> settings.
     /// </summary>
     /// <param name="common">The shared options.</param>
-    /// <param name="connectionString">The database a started server uses.</param>
+    /// <param name="connectionString">
+    /// The PostgreSQL database a started server uses; null for its embedded SQLite file, which it creates in the
+    /// folder of <paramref name="logPath"/>, its working directory.
+    /// </param>
     /// <param name="logPath">Where a started server's output goes.</param>
     /// <param name="cancellationToken">Stops waiting for the server to start.</param>
     public static async Task<ServerTarget> StartOrAttachAsync(
         CommonOptions common,
-        string connectionString,
+        string? connectionString,
         string logPath,
         CancellationToken cancellationToken = default)
     {
@@ -56,8 +63,9 @@ internal sealed class ServerTarget : IAsyncDisposable
         }
 
         // The --server-env settings come last, so they win.
-        KeyValuePair<string, string>[] settings =
-            [new("ConnectionStrings__Marketplace", connectionString), .. common.ServerEnvironment];
+        KeyValuePair<string, string>[] settings = connectionString is null
+            ? [.. common.ServerEnvironment]
+            : [new("ConnectionStrings__Marketplace", connectionString), .. common.ServerEnvironment];
 
         var serverDll = ServerDll(common);
         var process = await ServerProcess.StartAsync(serverDll, settings, logPath, cancellationToken);

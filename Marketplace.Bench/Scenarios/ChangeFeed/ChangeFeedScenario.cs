@@ -87,7 +87,10 @@ internal sealed class ChangeFeedScenario : IScenario
         var commits = window.Rows.ToDictionary(row => row.ProductId, row => row.CommittedAt);
         var tally = DeliveryAnalysis.Tally(commits, subscribers.Receipts(), warmup);
         var notes = Notes(window, tally, subscribers);
-        return new ScenarioResult(Settings(server, database), Metrics(window, tally), notes);
+        return new ScenarioResult(Settings(server, database), Metrics(window, tally), notes)
+        {
+            ServerCpuPerDeliveryUs = PerItemMicroseconds(window.ServerCpu, tally.Delivered),
+        };
     }
 
     private async Task<HashSet<int>> WarmUpAsync(
@@ -148,19 +151,10 @@ internal sealed class ChangeFeedScenario : IScenario
             ["warmupSeconds"] = _options.Warmup.TotalSeconds,
             ["drainTimeoutSeconds"] = _options.DrainTimeout.TotalSeconds,
             ["server"] = server.Description,
-            ["serverEnv"] = new JsonArray([.. _common.ServerEnvironment.Select(SettingText)]),
+            ["serverEnv"] = ServerSettings.Describe(_common.ServerEnvironment),
             ["database"] = database.Origin,
             ["writes"] = "INSERT ... RETURNING, one row per transaction, on one connection",
         };
-    }
-
-    private static JsonNode SettingText(KeyValuePair<string, string> setting)
-    {
-        // A setting may carry a password, such as another connection string; its name says enough.
-        var secret = setting.Key.Contains("Connection", StringComparison.OrdinalIgnoreCase)
-            || setting.Key.Contains("Password", StringComparison.OrdinalIgnoreCase)
-            || setting.Key.Contains("Secret", StringComparison.OrdinalIgnoreCase);
-        return JsonValue.Create(secret ? $"{setting.Key}=(hidden)" : $"{setting.Key}={setting.Value}");
     }
 
     private List<ReportMetric> Metrics(MeasuredWindow window, DeliveryTally tally)
