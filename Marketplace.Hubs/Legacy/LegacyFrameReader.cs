@@ -7,6 +7,10 @@ namespace Marketplace.Hubs.Legacy;
 /// Reads whole WebSocket messages into one pooled buffer that grows up to a size limit. A message over the limit
 /// is read to its end through a small scratch buffer and dropped, so it never costs more memory than the limit.
 /// </summary>
+/// <remarks>
+/// The buffer is rented only once a message starts arriving and goes back to the pool before the next wait, so
+/// an idle connection, the common case, holds none.
+/// </remarks>
 internal sealed class LegacyFrameReader : IDisposable
 {
     private const int InitialSize = 4 * 1024;
@@ -14,7 +18,7 @@ internal sealed class LegacyFrameReader : IDisposable
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
     private readonly long _hardMaxFrameBytes;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[] _buffer = [];
     private int _length;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyFrameReader"/> class.</summary>
@@ -34,6 +38,21 @@ internal sealed class LegacyFrameReader : IDisposable
     public async ValueTask<LegacyFrameStatus> ReadAsync(CancellationToken cancellationToken)
     {
         _length = 0;
+        ReturnBuffer();
+
+        // A zero-byte read waits for the next message without holding a buffer.
+        var first = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+        if (first.MessageType == WebSocketMessageType.Close)
+        {
+            return LegacyFrameStatus.Closed;
+        }
+
+        if (first.EndOfMessage)
+        {
+            return LegacyFrameStatus.Complete;
+        }
+
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
         while (true)
         {
             if (_length == Capacity && !TryGrow())
@@ -56,10 +75,15 @@ internal sealed class LegacyFrameReader : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => ReturnBuffer();
+
+    private void ReturnBuffer()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
     }
 
     private bool TryGrow()
