@@ -42,7 +42,7 @@ internal static class ProcStatus
                 continue;
             }
 
-            var fields = line[ResidentField.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var fields = line[ResidentField.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length == 2 && fields[1] == "kB"
                 && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kibibytes))
             {

@@ -73,10 +73,10 @@ internal static class JsonReportWriter
             writer.WriteString("command", floor.Command);
             writer.WriteString("line", floor.Line);
             WriteNumberOrNull(writer, "microsecondsPerSend", floor.MicrosecondsPerSend);
-        }
 
-        WriteNumberOrNull(writer, "serverCpuPerDeliveryUs", report.Result.ServerCpuPerDeliveryUs);
-        WriteNumberOrNull(writer, "serverCpuPerDeliveryOverFloor", report.CpuPerDeliveryOverFloor);
+            // How many bare sends one delivery costs the server: the figure issue 5's targets are set in.
+            WriteNumberOrNull(writer, "serverCpuPerDeliveryOverFloor", report.CpuPerDeliveryOverFloor);
+        }
 
         writer.WriteEndObject();
     }

@@ -69,8 +69,8 @@ public sealed class BenchCommandLineTests
     }
 
     [Theory]
-    [InlineData("No scenario named", "Name a scenario: changefeed.")]
-    [InlineData("fanout", "There is no scenario 'fanout'; the scenarios are changefeed.")]
+    [InlineData("No scenario named", "Name a scenario: changefeed, fanout")]
+    [InlineData("fanin", "There is no scenario 'fanin'; the scenarios are changefeed, fanout")]
     [InlineData("changefeed --rate fast", "--rate must be a number from 0.1 to 10000; got 'fast'.")]
     [InlineData("changefeed --rate NaN", "--rate must be a number from 0.1 to 10000; got 'NaN'.")]
     [InlineData("changefeed --subscribers 0", "--subscribers must be a whole number from 1 to 100000; got '0'.")]
