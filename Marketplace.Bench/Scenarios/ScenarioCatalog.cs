@@ -1,4 +1,5 @@
 using Marketplace.Bench.Scenarios.ChangeFeed;
+using Marketplace.Bench.Scenarios.Connections;
 using Marketplace.Bench.Scenarios.Fanout;
 
 namespace Marketplace.Bench.Scenarios;
@@ -11,5 +12,6 @@ internal static class ScenarioCatalog
     [
         ChangeFeedScenario.Definition,
         FanoutScenario.Definition,
+        ConnectionsScenario.Definition,
     ];
 }
