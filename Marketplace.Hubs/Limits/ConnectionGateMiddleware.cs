@@ -33,23 +33,24 @@ internal sealed class ConnectionGateMiddleware
     }
 
     /// <summary>Handles one request to a realtime endpoint.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (_origins.Count > 0 && origin.Length > 0 && !_origins.Contains(origin))
         {
             LimitsLog.OriginRefused(_logger, origin);
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin {origin} may not connect here.");
-            return;
+            return RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin {origin} may not connect here.");
         }
 
+        // Uncounted connections go on without an async frame that would live as long as they do.
         var address = context.Connection.RemoteIpAddress;
-        if (address is null || !IsLongLived(context) || IsExempt(address))
-        {
-            await _next(context);
-            return;
-        }
+        return address is null || !IsLongLived(context) || IsExempt(address)
+            ? _next(context)
+            : CountAsync(context, address);
+    }
 
+    private async Task CountAsync(HttpContext context, IPAddress address)
+    {
         var open = _open.AddOrUpdate(address, 1, static (_, count) => count + 1);
         try
         {

@@ -20,15 +20,15 @@ internal sealed class BearerTokenMiddleware(
     ILogger<BearerTokenMiddleware> logger)
 {
     /// <summary>Handles one request.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
+        // Most connections carry no token: hand them on without an async frame that would live as long as they do.
         var token = ReadToken(context.Request);
-        if (!validator.Enabled || token is null)
-        {
-            await next(context);
-            return;
-        }
+        return !validator.Enabled || token is null ? next(context) : AuthenticateAsync(context, token);
+    }
 
+    private async Task AuthenticateAsync(HttpContext context, string token)
+    {
         var validation = await validator.ValidateAsync(token);
         if (validation.Identity is { } identity)
         {
