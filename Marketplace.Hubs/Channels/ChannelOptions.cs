@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace Marketplace.Hubs.Channels;
 
 /// <summary>
 /// Rules for channel names, bound from the <c>Channels</c> section.
 /// </summary>
-public sealed class ChannelOptions
+public sealed class ChannelOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Channels";
@@ -33,4 +34,31 @@ public sealed class ChannelOptions
     /// Default none, as the predecessor allowed every channel.
     /// </summary>
     public IList<string> ServerOnly { get; } = [];
+
+    /// <summary>
+    /// Compiles <paramref name="pattern"/> for the non-backtracking engine: matching takes time linear in the
+    /// name, so no pattern can be made slow by a hostile name, and no timeout can fail a request under load.
+    /// </summary>
+    public static Regex CreateNameRegex(string pattern) =>
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            CreateNameRegex(NamePattern);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            problem = exception.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult(
+                $"Channels:NamePattern is not a pattern this server can use ({problem}).", [nameof(NamePattern)]);
+        }
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class ChannelRules
     public ChannelRules(IOptions<ChannelOptions> options)
     {
         _options = options.Value;
-        _pattern = new Regex(_options.NamePattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        _pattern = ChannelOptions.CreateNameRegex(_options.NamePattern);
         _serverOnly = new HashSet<string>(_options.ServerOnly, StringComparer.Ordinal);
     }
 

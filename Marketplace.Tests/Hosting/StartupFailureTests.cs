@@ -69,6 +69,9 @@ public sealed class StartupFailureTests(PostgresServer postgres)
     [InlineData("Heartbeat__PingInterval", "00:00:00", "PingInterval")]
     [InlineData("Products__DefaultPageSize", "5000", "DefaultPageSize (5000) must not exceed MaxPageSize")]
     [InlineData("Legacy__MaxFrameBytes", "many", "Legacy:MaxFrameBytes")]
+    [InlineData("Channels__NamePattern", "(?<=a)b", "Channels:NamePattern is not a pattern this server can use")]
+    [InlineData("Permissions__AddProduct", "sellers", "'sellers' is not an access rule")]
+    [InlineData("Auth__JwtSecret", "short", "Auth:JwtSecret must be at least 32 characters long.")]
     public async Task An_invalid_setting_is_named(string key, string value, string expected)
     {
         var run = await RunServerAsync((key, value));
