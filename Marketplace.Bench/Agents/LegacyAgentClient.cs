@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+
+using Marketplace.Bench.Clients;
 
 namespace Marketplace.Bench.Agents;
 
@@ -38,30 +39,7 @@ internal sealed class LegacyAgentClient : IAgentClient
     /// <inheritdoc />
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        await _socket.ConnectAsync(_address, cancellationToken);
-
-        var request = Encoding.UTF8.GetBytes($$"""{"action":"subscribe","channel":"{{Tally.Channel}}"}""");
-        await _socket.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        while (true)
-        {
-            if (!await ReceiveFrameAsync(cancellationToken))
-            {
-                throw new WebSocketException("the server closed the connection before confirming the subscription.");
-            }
-
-            using var reply = JsonDocument.Parse(_buffer.WrittenMemory);
-            var type = reply.RootElement.TryGetProperty("type", out var value) ? value.GetString() : null;
-            if (type == "subscribed")
-            {
-                break;
-            }
-
-            if (type == "error")
-            {
-                throw new WebSocketException($"the server answered {reply.RootElement.GetRawText()}");
-            }
-        }
-
+        await LegacySocket.SubscribeAsync(_socket, _address, Tally.Channel, _buffer, cancellationToken);
         _receiving = ReceiveLoopAsync();
     }
 
@@ -69,19 +47,7 @@ internal sealed class LegacyAgentClient : IAgentClient
     public async ValueTask DisposeAsync()
     {
         _closing = true;
-        if (_socket.State == WebSocketState.Open)
-        {
-            using var timeout = new CancellationTokenSource(CloseTimeout);
-            try
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "benchmark over", timeout.Token);
-                await _receiving.WaitAsync(timeout.Token);
-            }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-            {
-                // The server went away or did not answer in time; the socket is dropped below either way.
-            }
-        }
+        await LegacySocket.CloseAsync(_socket, _receiving, CloseTimeout);
 
         await _stopping.CancelAsync();
         await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -93,7 +59,7 @@ internal sealed class LegacyAgentClient : IAgentClient
     {
         try
         {
-            while (await ReceiveFrameAsync(_stopping.Token))
+            while (await LegacySocket.ReceiveMessageAsync(_socket, _buffer, _stopping.Token))
             {
                 // Stamped before parsing, so the client's own work is not counted as the server's latency.
                 var receivedAt = Stopwatch.GetTimestamp();
@@ -111,25 +77,6 @@ internal sealed class LegacyAgentClient : IAgentClient
         catch (Exception exception) when (exception is WebSocketException or JsonException)
         {
             End(exception.Message);
-        }
-    }
-
-    private async Task<bool> ReceiveFrameAsync(CancellationToken cancellationToken)
-    {
-        _buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(_buffer.GetMemory(512), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return false;
-            }
-
-            _buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return true;
-            }
         }
     }
 

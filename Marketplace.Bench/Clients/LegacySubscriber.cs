@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Marketplace.Bench.Measurement;
 
@@ -47,7 +46,8 @@ internal sealed class LegacySubscriber : IAsyncDisposable
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            await subscriber.SubscribeAsync(address, deadline.Token);
+            await LegacySocket.SubscribeAsync(
+                subscriber._socket, address, ProductChannel, new ArrayBufferWriter<byte>(), deadline.Token);
         }
         catch (Exception exception)
         {
@@ -121,20 +121,7 @@ internal sealed class LegacySubscriber : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _closing = true;
-        if (_socket.State == WebSocketState.Open)
-        {
-            using var timeout = new CancellationTokenSource(CloseTimeout);
-            try
-            {
-                // The receive loop sees the server's answering close frame and ends by itself.
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "benchmark over", timeout.Token);
-                await _receiving.WaitAsync(timeout.Token);
-            }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-            {
-                // The server went away or did not answer in time; the socket is dropped below either way.
-            }
-        }
+        await LegacySocket.CloseAsync(_socket, _receiving, CloseTimeout);
 
         await _stopping.CancelAsync();
         await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -142,41 +129,12 @@ internal sealed class LegacySubscriber : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task SubscribeAsync(Uri address, CancellationToken cancellationToken)
-    {
-        await _socket.ConnectAsync(address, cancellationToken);
-
-        var request = Encoding.UTF8.GetBytes($$"""{"action":"subscribe","channel":"{{ProductChannel}}"}""");
-        await _socket.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-
-        var buffer = new ArrayBufferWriter<byte>();
-        while (true)
-        {
-            if (!await ReceiveMessageAsync(buffer, cancellationToken))
-            {
-                throw new WebSocketException("the server closed the connection before confirming the subscription.");
-            }
-
-            using var reply = JsonDocument.Parse(buffer.WrittenMemory);
-            var type = reply.RootElement.TryGetProperty("type", out var value) ? value.GetString() : null;
-            if (type == "subscribed")
-            {
-                return;
-            }
-
-            if (type == "error")
-            {
-                throw new WebSocketException($"the server answered {reply.RootElement.GetRawText()}");
-            }
-        }
-    }
-
     private async Task ReceiveLoopAsync()
     {
         var buffer = new ArrayBufferWriter<byte>();
         try
         {
-            while (await ReceiveMessageAsync(buffer, _stopping.Token))
+            while (await LegacySocket.ReceiveMessageAsync(_socket, buffer, _stopping.Token))
             {
                 // Stamped before parsing, so the client's own work is not counted as the server's latency.
                 var receivedAt = Stopwatch.GetTimestamp();
@@ -195,25 +153,6 @@ internal sealed class LegacySubscriber : IAsyncDisposable
         catch (Exception exception) when (exception is WebSocketException or JsonException)
         {
             EndWith(exception.Message);
-        }
-    }
-
-    private async Task<bool> ReceiveMessageAsync(ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
-    {
-        buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return false;
-            }
-
-            buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return true;
-            }
         }
     }
 
