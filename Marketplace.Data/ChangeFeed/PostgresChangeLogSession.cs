@@ -1,5 +1,6 @@
 using Marketplace.Data.Failures;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Marketplace.Data.ChangeFeed;
 
@@ -15,15 +16,22 @@ namespace Marketplace.Data.ChangeFeed;
 /// </remarks>
 internal sealed class PostgresChangeLogSession : IChangeLogSession
 {
+    // One round trip per read: the window is the given snapshot, or, for a new window, the statement's own, which
+    // is also the snapshot its rows are read with.
     private const string ReadChanges = """
-        SELECT secuencia, operacion, fila::text, registrado
-        FROM producto_cambio
-        WHERE transaccion >= pg_snapshot_xmin($1::pg_snapshot)
-          AND NOT pg_visible_in_snapshot(transaccion, $1::pg_snapshot)
-          AND pg_visible_in_snapshot(transaccion, $2::pg_snapshot)
-          AND secuencia > $3
-        ORDER BY secuencia
-        LIMIT $4
+        WITH w AS (SELECT coalesce($2::pg_snapshot, pg_current_snapshot()) AS s)
+        SELECT w.s::text, c.secuencia, c.operacion, c.fila::text, c.registrado
+        FROM w LEFT JOIN LATERAL (
+            SELECT secuencia, operacion, fila, registrado
+            FROM producto_cambio
+            WHERE transaccion >= pg_snapshot_xmin($1::pg_snapshot)
+              AND NOT pg_visible_in_snapshot(transaccion, $1::pg_snapshot)
+              AND pg_visible_in_snapshot(transaccion, w.s)
+              AND secuencia > $3
+            ORDER BY secuencia
+            LIMIT $4
+        ) c ON true
+        ORDER BY c.secuencia
         """;
 
     private readonly NpgsqlConnection _connection;
@@ -129,17 +137,15 @@ internal sealed class PostgresChangeLogSession : IChangeLogSession
         int maxChanges,
         CancellationToken cancellationToken)
     {
-        var window = after.Window;
-        var fromSequence = after.Sequence;
-        if (window is null)
+        if (after.Window is null)
         {
             // Any notification from here on may be for a change the new window misses: wake for it.
             _signalled = false;
-            window = await TakeSnapshotAsync(cancellationToken);
-            fromSequence = 0;
         }
 
-        var changes = await ReadChangesAsync(snapshot, window, fromSequence, maxChanges, cancellationToken);
+        var fromSequence = after.Window is null ? 0 : after.Sequence;
+        var (window, changes) = await ReadChangesAsync(
+            snapshot, after.Window, fromSequence, maxChanges, cancellationToken);
 
         if (changes.Count == maxChanges)
         {
@@ -150,37 +156,39 @@ internal sealed class PostgresChangeLogSession : IChangeLogSession
         return new ChangeBatch(changes, new ChangeLogPosition(last, window), false);
     }
 
-    private async Task<string> TakeSnapshotAsync(CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_current_snapshot()::text", _connection);
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private async Task<List<ProductChange>> ReadChangesAsync(
+    private async Task<(string Window, List<ProductChange> Changes)> ReadChangesAsync(
         string snapshot,
-        string window,
+        string? window,
         long fromSequence,
         int maxChanges,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(ReadChanges, _connection);
         command.Parameters.Add(new NpgsqlParameter { Value = snapshot });
-        command.Parameters.Add(new NpgsqlParameter { Value = window });
+        command.Parameters.Add(
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)window ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = fromSequence });
         command.Parameters.Add(new NpgsqlParameter { Value = maxChanges });
 
         var changes = new List<ProductChange>();
+        string? taken = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new ProductChange(
-                reader.GetInt64(0),
-                ChangeOperation.Parse(reader.GetString(1)),
-                ChangeRowReader.Read(reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3)));
+            taken ??= reader.GetString(0);
+
+            // With no change in the window, the one row carries the window alone.
+            if (!reader.IsDBNull(1))
+            {
+                changes.Add(new ProductChange(
+                    reader.GetInt64(1),
+                    ChangeOperation.Parse(reader.GetString(2)),
+                    ChangeRowReader.Read(reader.GetString(3)),
+                    reader.GetFieldValue<DateTimeOffset>(4)));
+            }
         }
 
-        return changes;
+        return (taken!, changes);
     }
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs args) => _signalled = true;
