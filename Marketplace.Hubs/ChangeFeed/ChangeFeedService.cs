@@ -77,6 +77,8 @@ internal sealed class ChangeFeedService(
                 var delay = backoff.Next();
                 await DropSessionAsync(lost: true);
 
+                // The wait starts before the line that announces it, so the retry is due "in" the time it says.
+                var waiting = DelayAsync(delay, stoppingToken);
                 if (exception is DatabaseUnavailableException)
                 {
                     ChangeFeedLog.ConnectionLost(logger, delay, Advise(exception));
@@ -86,7 +88,7 @@ internal sealed class ChangeFeedService(
                     ChangeFeedLog.Failed(logger, exception, delay);
                 }
 
-                if (!await DelayAsync(delay, stoppingToken))
+                if (!await waiting)
                 {
                     break;
                 }
