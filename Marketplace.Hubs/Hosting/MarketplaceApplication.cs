@@ -18,6 +18,17 @@ internal static class MarketplaceApplication
     /// </summary>
     public static WebApplication UseMarketplace(this WebApplication app)
     {
+        // A legacy socket runs over a stream the shim writes its frames to; see LegacyWire.
+        app.Use((context, next) =>
+        {
+            if (IsLegacyEndpoint(context.Request.Path))
+            {
+                LegacyWireFeature.Install(context);
+            }
+
+            return next(context);
+        });
+
         // The middleware's options carry the heartbeat, for SignalR's WebSocket transport and the shim alike.
         app.UseWebSockets();
         app.UseWhen(
@@ -31,5 +42,7 @@ internal static class MarketplaceApplication
     }
 
     private static bool IsRealtimeEndpoint(PathString path) =>
-        path == "/" || path == "/ws" || path.StartsWithSegments(HubPath, StringComparison.Ordinal);
+        IsLegacyEndpoint(path) || path.StartsWithSegments(HubPath, StringComparison.Ordinal);
+
+    private static bool IsLegacyEndpoint(PathString path) => path == "/" || path == "/ws";
 }

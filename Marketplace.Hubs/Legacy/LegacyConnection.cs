@@ -13,7 +13,8 @@ namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
 /// One legacy WebSocket client presented to SignalR as a connection: the hub reads and writes a pair of pipes,
-/// and this class alone moves bytes between them and the socket, one WebSocket message per reply.
+/// and this class alone moves bytes between them and the socket. The hub writes whole WebSocket frames, one per
+/// message, and whatever it wrote while the socket was busy leaves in one write.
 /// </summary>
 /// <remarks>
 /// SignalR's own WebSocket transport is not used because it may put several messages in one frame, which
@@ -24,6 +25,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     IConnectionUserFeature, IHttpContextFeature, ILegacyConnectionFeature
 {
     private readonly WebSocket _socket;
+    private readonly LegacyWire _wire;
     private readonly LegacyFrameReader _frames;
     private readonly int _maxFrameBytes;
     private readonly int _hardMaxFrameBytes;
@@ -36,9 +38,15 @@ internal sealed class LegacyConnection : ConnectionContext,
     private volatile LegacyCloseReason? _closeReason;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyConnection"/> class.</summary>
-    public LegacyConnection(WebSocket socket, HttpContext httpContext, LegacyOptions options, ILogger logger)
+    public LegacyConnection(
+        WebSocket socket,
+        LegacyWire wire,
+        HttpContext httpContext,
+        LegacyOptions options,
+        ILogger logger)
     {
         _socket = socket;
+        _wire = wire;
         _frames = new LegacyFrameReader(socket, options.MaxFrameBytes, options.HardMaxFrameBytes);
         _maxFrameBytes = options.MaxFrameBytes;
         _hardMaxFrameBytes = options.HardMaxFrameBytes;
@@ -259,21 +267,18 @@ internal sealed class LegacyConnection : ConnectionContext,
             while (true)
             {
                 var result = await reader.ReadAsync();
-                var buffer = result.Buffer;
 
-                while (LegacyRecord.TryReadOutgoing(ref buffer, out var message))
-                {
-                    await SendMessageAsync(message);
-                }
+                await WriteFramesAsync(result.Buffer);
+                reader.AdvanceTo(result.Buffer.End);
 
-                reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {
                     return;
                 }
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception)
+            when (exception is IOException or ObjectDisposedException or OperationCanceledException)
         {
             LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
             _aborted.Cancel();
@@ -285,21 +290,26 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-    private async ValueTask SendMessageAsync(ReadOnlySequence<byte> message)
+    // Every frame the hub wrote since the last write goes in one write, so a client that fell behind costs one
+    // system call for many messages instead of one each.
+    private async ValueTask WriteFramesAsync(ReadOnlySequence<byte> frames)
     {
-        if (message.IsSingleSegment)
+        if (frames.IsSingleSegment)
         {
-            await _socket.SendAsync(message.First, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+            if (!frames.IsEmpty)
+            {
+                await _wire.WriteFramesAsync(frames.First, _aborted.Token);
+            }
+
             return;
         }
 
-        var length = (int)message.Length;
+        var length = (int)frames.Length;
         var copy = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            message.CopyTo(copy);
-            await _socket.SendAsync(
-                copy.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+            frames.CopyTo(copy);
+            await _wire.WriteFramesAsync(copy.AsMemory(0, length), _aborted.Token);
         }
         finally
         {
@@ -362,6 +372,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         using var timeout = new CancellationTokenSource(_closeTimeout);
         try
         {
+            await _wire.StopFramesAsync(timeout.Token);
             await _socket.CloseOutputAsync(status, description, timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)

@@ -68,27 +68,32 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
     }
 
     /// <inheritdoc />
+    /// <remarks>Each message is written as a whole WebSocket frame, ready for the socket.</remarks>
     public void WriteMessage(HubMessage message, IBufferWriter<byte> output)
     {
-        var written = message switch
+        if (message is not (InvocationMessage or CompletionMessage))
         {
-            InvocationMessage invocation => WriteInvocation(invocation, output),
-            CompletionMessage completion => WriteCompletion(completion, output),
-            _ => false,
-        };
-
-        if (written)
-        {
-            output.GetSpan(1)[0] = LegacyRecord.Separator;
-            output.Advance(1);
+            return;
         }
+
+        var payload = LegacyFrameWriter.RentPayload();
+        if (message is InvocationMessage invocation)
+        {
+            WriteInvocation(invocation, payload);
+        }
+        else
+        {
+            WriteCompletion((CompletionMessage)message, payload);
+        }
+
+        LegacyFrameWriter.WriteTextFrame(payload, output);
     }
 
     /// <inheritdoc />
     public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) =>
         HubProtocolExtensions.GetMessageBytes(this, message);
 
-    private static bool WriteInvocation(InvocationMessage invocation, IBufferWriter<byte> output)
+    private static void WriteInvocation(InvocationMessage invocation, IBufferWriter<byte> output)
     {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
 
@@ -96,7 +101,7 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
         if (invocation.Arguments is [{ } single])
         {
             JsonSerializer.Serialize(writer, single, single.GetType(), LegacyJson.Write);
-            return true;
+            return;
         }
 
         writer.WriteStartObject();
@@ -104,17 +109,16 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
         writer.WritePropertyName("data");
         JsonSerializer.Serialize(writer, invocation.Arguments, LegacyJson.Write);
         writer.WriteEndObject();
-        return true;
     }
 
-    private static bool WriteCompletion(CompletionMessage completion, IBufferWriter<byte> output)
+    private static void WriteCompletion(CompletionMessage completion, IBufferWriter<byte> output)
     {
         LegacyInvocationId.Parse(completion.InvocationId ?? string.Empty, out var actionJson, out var rawId);
 
         if (completion.Error is { } error)
         {
             WriteError(error, actionJson, rawId, output);
-            return true;
+            return;
         }
 
         var result = completion.HasResult ? completion.Result : null;
@@ -125,11 +129,10 @@ internal sealed class LegacyHubProtocol(IOptions<LegacyOptions> options) : IHubP
         if (rawId.IsEmpty)
         {
             output.Write(json);
-            return true;
+            return;
         }
 
         WriteWithId(json, rawId, output);
-        return true;
     }
 
     // Replies are JSON objects (every hub method returns a reply record), so the id goes in before the

@@ -4,21 +4,17 @@ using System.Buffers.Binary;
 namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
-/// The framing between a legacy socket and the hub pipeline, which both ends of the pipe pair share.
+/// The framing of a legacy client's messages on their way to the hub pipeline.
 /// </summary>
 /// <remarks>
-/// Towards the hub each WebSocket message travels whole, behind a kind byte and its length, so any byte a
-/// client sends (a stray record separator included) reaches the parser, which reports it as bad JSON. Back
-/// towards the socket each message ends with a record separator: the protocol writes JSON, which escapes
-/// control characters, so the separator can never occur inside a message.
+/// Each WebSocket message travels whole, behind a kind byte and its length, so any byte a client sends reaches
+/// the parser, which reports bad JSON as such. The other way, the protocol writes WebSocket frames
+/// (<see cref="LegacyFrameWriter"/>).
 /// </remarks>
 internal static class LegacyRecord
 {
     /// <summary>The bytes before each incoming message: its kind and its length.</summary>
     public const int HeaderSize = 5;
-
-    /// <summary>Ends each outgoing message.</summary>
-    public const byte Separator = 0x1E;
 
     /// <summary>Writes a whole client message.</summary>
     public static void WriteFrame(IBufferWriter<byte> output, ReadOnlySpan<byte> frame)
@@ -65,21 +61,6 @@ internal static class LegacyRecord
         kind = (LegacyRecordKind)header[0];
         frame = input.Slice(HeaderSize, length);
         input = input.Slice(frame.End);
-        return true;
-    }
-
-    /// <summary>Reads one outgoing message, without its separator, when the whole of it is in the buffer.</summary>
-    public static bool TryReadOutgoing(ref ReadOnlySequence<byte> input, out ReadOnlySequence<byte> message)
-    {
-        var end = input.PositionOf(Separator);
-        if (end is null)
-        {
-            message = default;
-            return false;
-        }
-
-        message = input.Slice(0, end.Value);
-        input = input.Slice(input.GetPosition(1, end.Value));
         return true;
     }
 }

@@ -42,7 +42,9 @@ internal sealed class LegacyWebSocketHandler(
             return;
         }
 
-        await using var connection = new LegacyConnection(socket, context, options.Value, logger);
+        var wire = context.Features.Get<LegacyWireFeature>()?.Wire
+            ?? throw new InvalidOperationException("The legacy wire was not installed before the WebSocket middleware.");
+        await using var connection = new LegacyConnection(socket, wire, context, options.Value, logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
     }
