@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marketplace.Hubs.Legacy;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,9 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>
     {
         ArgumentNullException.ThrowIfNull(connection);
 
-        _connections[connection.ConnectionId] = new ConnectionOutbox(connection, _maxQueuedBytes, _logger);
+        _connections[connection.ConnectionId] = connection.Features.Get<LegacySender>() is { } sender
+            ? new LegacyConnectionOutbox(connection, sender, _logger)
+            : new HubConnectionOutbox(connection, _maxQueuedBytes, _logger);
         return Task.CompletedTask;
     }
 

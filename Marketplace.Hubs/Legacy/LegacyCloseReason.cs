@@ -7,4 +7,8 @@ namespace Marketplace.Hubs.Legacy;
 /// </summary>
 /// <param name="Status">The WebSocket close status.</param>
 /// <param name="Description">The close reason, at most 123 bytes.</param>
-internal sealed record LegacyCloseReason(WebSocketCloseStatus Status, string Description);
+internal sealed record LegacyCloseReason(WebSocketCloseStatus Status, string Description)
+{
+    /// <summary>The reason given to a client closed for reading too slowly.</summary>
+    public const string TooSlowDescription = "The client fell too far behind in reading.";
+}

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.WebSockets;
 using System.Security.Claims;
+using Marketplace.Hubs.Limits;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Connections.Features;
@@ -13,8 +14,9 @@ namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
 /// One legacy WebSocket client presented to SignalR as a connection: the hub reads and writes a pair of pipes,
-/// and this class alone moves bytes between them and the socket. The hub writes whole WebSocket frames, one per
-/// message, and whatever it wrote while the socket was busy leaves in one write.
+/// and this class moves bytes between them and the socket. The hub writes whole WebSocket frames, one per
+/// message, which queue in a <see cref="LegacySender"/> beside the broadcasts that the delivery manager puts
+/// there directly.
 /// </summary>
 /// <remarks>
 /// SignalR's own WebSocket transport is not used because it may put several messages in one frame, which
@@ -26,6 +28,7 @@ internal sealed class LegacyConnection : ConnectionContext,
 {
     private readonly WebSocket _socket;
     private readonly LegacyWire _wire;
+    private readonly LegacySender _sender;
     private readonly LegacyFrameReader _frames;
     private readonly int _maxFrameBytes;
     private readonly int _hardMaxFrameBytes;
@@ -43,10 +46,12 @@ internal sealed class LegacyConnection : ConnectionContext,
         LegacyWire wire,
         HttpContext httpContext,
         LegacyOptions options,
+        long maxQueuedBytes,
         ILogger logger)
     {
         _socket = socket;
         _wire = wire;
+        _sender = new LegacySender(wire, maxQueuedBytes, _aborted.Token);
         _frames = new LegacyFrameReader(socket, options.MaxFrameBytes, options.HardMaxFrameBytes);
         _maxFrameBytes = options.MaxFrameBytes;
         _hardMaxFrameBytes = options.HardMaxFrameBytes;
@@ -68,6 +73,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         Features.Set<IConnectionUserFeature>(this);
         Features.Set<IHttpContextFeature>(this);
         Features.Set<ILegacyConnectionFeature>(this);
+        Features.Set(_sender);
     }
 
     /// <inheritdoc />
@@ -268,20 +274,18 @@ internal sealed class LegacyConnection : ConnectionContext,
             {
                 var result = await reader.ReadAsync();
 
-                await WriteFramesAsync(result.Buffer);
-                reader.AdvanceTo(result.Buffer.End);
+                if (!_sender.TryEnqueue(result.Buffer))
+                {
+                    CloseTooSlow();
+                }
 
+                reader.AdvanceTo(result.Buffer.End);
                 if (result.IsCompleted)
                 {
+                    await _sender.DrainAsync();
                     return;
                 }
             }
-        }
-        catch (Exception exception)
-            when (exception is IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            LegacyLog.SocketEnded(_logger, ConnectionId, exception.Message);
-            _aborted.Cancel();
         }
         finally
         {
@@ -290,31 +294,12 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-    // Every frame the hub wrote since the last write goes in one write, so a client that fell behind costs one
-    // system call for many messages instead of one each.
-    private async ValueTask WriteFramesAsync(ReadOnlySequence<byte> frames)
+    // Replies to a client that sends requests without reading the answers pile up like broadcasts do.
+    private void CloseTooSlow()
     {
-        if (frames.IsSingleSegment)
-        {
-            if (!frames.IsEmpty)
-            {
-                await _wire.WriteFramesAsync(frames.First, _aborted.Token);
-            }
-
-            return;
-        }
-
-        var length = (int)frames.Length;
-        var copy = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            frames.CopyTo(copy);
-            await _wire.WriteFramesAsync(copy.AsMemory(0, length), _aborted.Token);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
+        LimitsLog.TooSlow(_logger, ConnectionId, _sender.QueuedBytes);
+        SetCloseReason(WebSocketCloseStatus.PolicyViolation, LegacyCloseReason.TooSlowDescription);
+        _aborted.Cancel();
     }
 
     // When the server closed first (a frame past the hard limit, a flooding or slow client), the client's answer
@@ -368,6 +353,8 @@ internal sealed class LegacyConnection : ConnectionContext,
         {
             return;
         }
+
+        _sender.Stop();
 
         using var timeout = new CancellationTokenSource(_closeTimeout);
         try

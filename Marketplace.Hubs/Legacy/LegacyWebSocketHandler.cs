@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Marketplace.Hubs.Delivery;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.SignalR;
@@ -18,6 +19,7 @@ namespace Marketplace.Hubs.Legacy;
 internal sealed class LegacyWebSocketHandler(
     HubConnectionHandler<MarketplaceHub> hub,
     IOptions<LegacyOptions> options,
+    IOptions<DeliveryOptions> delivery,
     IHostApplicationLifetime lifetime,
     ILogger<LegacyWebSocketHandler> logger)
 {
@@ -44,7 +46,8 @@ internal sealed class LegacyWebSocketHandler(
 
         var wire = context.Features.Get<LegacyWireFeature>()?.Wire
             ?? throw new InvalidOperationException("The legacy wire was not installed before the WebSocket middleware.");
-        await using var connection = new LegacyConnection(socket, wire, context, options.Value, logger);
+        await using var connection = new LegacyConnection(
+            socket, wire, context, options.Value, delivery.Value.MaxQueuedBytes, logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
     }
