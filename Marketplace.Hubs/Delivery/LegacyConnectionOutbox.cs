@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marketplace.Hubs.Legacy;
 using Microsoft.AspNetCore.SignalR;
 
@@ -17,7 +18,8 @@ internal sealed class LegacyConnectionOutbox(HubConnectionContext connection, Le
     public override void Enqueue(SerializedHubMessage message)
     {
         // The message caches its frame per protocol, so every legacy recipient shares one serialisation.
-        if (!sender.TryEnqueue(message.GetSerializedMessage(Connection.Protocol).Span))
+        var frame = message.GetSerializedMessage(Connection.Protocol);
+        if (!sender.TryEnqueue(MemoryMarshal.TryGetArray(frame, out var segment) ? segment : frame.ToArray()))
         {
             CloseTooSlow(sender.QueuedBytes);
         }

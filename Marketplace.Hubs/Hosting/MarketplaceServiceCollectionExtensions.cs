@@ -50,6 +50,7 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductEventPublisher>();
         services.AddSingleton<LegacyWebSocketHandler>();
+        services.AddSingleton<LegacySendScheduler>();
         services.AddSingleton<HubRequestFilter>();
 
         services.AddSignalR(hub => hub.AddFilter<HubRequestFilter>())

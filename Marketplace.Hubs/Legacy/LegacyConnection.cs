@@ -46,12 +46,13 @@ internal sealed class LegacyConnection : ConnectionContext,
         LegacyWire wire,
         HttpContext httpContext,
         LegacyOptions options,
+        LegacySendScheduler scheduler,
         long maxQueuedBytes,
         ILogger logger)
     {
         _socket = socket;
         _wire = wire;
-        _sender = new LegacySender(wire, maxQueuedBytes, _aborted.Token);
+        _sender = new LegacySender(wire, scheduler, maxQueuedBytes, _aborted.Token);
         _frames = new LegacyFrameReader(socket, options.MaxFrameBytes, options.HardMaxFrameBytes);
         _maxFrameBytes = options.MaxFrameBytes;
         _hardMaxFrameBytes = options.HardMaxFrameBytes;
@@ -243,6 +244,8 @@ internal sealed class LegacyConnection : ConnectionContext,
                 {
                     LegacyRecord.WriteFrame(_toHub.Writer, _frames.Frame);
                 }
+
+                await _wire.ClientSpokeAsync(_aborted.Token);
 
                 var flushed = await _toHub.Writer.FlushAsync(_aborted.Token);
                 if (flushed.IsCompleted)

@@ -3,44 +3,50 @@ using System.Buffers;
 namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
-/// The frames waiting for one legacy client, written to its <see cref="LegacyWire"/> from the thread pool:
-/// whatever queued while the previous write was under way leaves in the next one, so a busy channel costs a
-/// system call for many frames instead of one each.
+/// The frames waiting for one legacy client. They are written by the <see cref="LegacySendScheduler"/>: whatever
+/// queued while the previous write was under way leaves in the next one, so a busy channel costs a system call for
+/// many frames instead of one each.
 /// </summary>
 /// <remarks>
-/// Broadcasts and the hub's replies queue here alike, in the order they were queued. An idle connection holds
-/// no buffer. Past the byte limit nothing more is taken: the caller closes the connection.
+/// A broadcast's frame is shared by all its recipients and queued by reference, never copied; the hub's replies,
+/// which live in a pipe, are copied. Both queue in the order they came. Past the byte limit nothing more is
+/// taken: the caller closes the connection.
 /// </remarks>
-internal sealed class LegacySender : IThreadPoolWorkItem
+internal sealed class LegacySender
 {
-    private const int MinimumBufferSize = 4 * 1024;
-
     private readonly LegacyWire _wire;
+    private readonly LegacySendScheduler _scheduler;
     private readonly long _maxQueuedBytes;
     private readonly CancellationToken _aborted;
     private readonly Lock _gate = new();
-    private byte[]? _queued;
-    private int _queuedLength;
+    private List<ArraySegment<byte>>? _queued;
+    private List<ArraySegment<byte>>? _spare;
+    private long _queuedBytes;
     private bool _writing;
     private bool _stopped;
     private TaskCompletionSource? _drained;
 
     /// <summary>Initializes a new instance of the <see cref="LegacySender"/> class.</summary>
-    public LegacySender(LegacyWire wire, long maxQueuedBytes, CancellationToken aborted)
+    public LegacySender(
+        LegacyWire wire,
+        LegacySendScheduler scheduler,
+        long maxQueuedBytes,
+        CancellationToken aborted)
     {
         _wire = wire;
+        _scheduler = scheduler;
         _maxQueuedBytes = maxQueuedBytes;
         _aborted = aborted;
     }
 
     /// <summary>Gets how many bytes wait for the socket; read without the lock, for logs.</summary>
-    public int QueuedBytes => _queuedLength;
+    public long QueuedBytes => _queuedBytes;
 
     /// <summary>
-    /// Queues whole frames. Returns <see langword="false"/> when they would take the queue past its limit: the
-    /// client has fallen too far behind, and the sender takes nothing more.
+    /// Queues whole frames that nobody changes afterwards. Returns <see langword="false"/> when they would take
+    /// the queue past its limit: the client has fallen too far behind, and the sender takes nothing more.
     /// </summary>
-    public bool TryEnqueue(ReadOnlySpan<byte> frames)
+    public bool TryEnqueue(ArraySegment<byte> frames)
     {
         lock (_gate)
         {
@@ -49,39 +55,27 @@ internal sealed class LegacySender : IThreadPoolWorkItem
                 return true;
             }
 
-            if (!TryReserve(frames.Length, out var space))
+            if (_queuedBytes + frames.Count > _maxQueuedBytes)
             {
+                StopLocked();
                 return false;
             }
 
-            frames.CopyTo(space);
-            StartWritingLocked();
+            (_queued ??= new List<ArraySegment<byte>>(4)).Add(frames);
+            _queuedBytes += frames.Count;
+
+            if (!_writing)
+            {
+                _writing = true;
+                _scheduler.Schedule(this);
+            }
         }
 
         return true;
     }
 
-    /// <inheritdoc cref="TryEnqueue(ReadOnlySpan{byte})"/>
-    public bool TryEnqueue(ReadOnlySequence<byte> frames)
-    {
-        lock (_gate)
-        {
-            if (_stopped)
-            {
-                return true;
-            }
-
-            if (!TryReserve((int)frames.Length, out var space))
-            {
-                return false;
-            }
-
-            frames.CopyTo(space);
-            StartWritingLocked();
-        }
-
-        return true;
-    }
+    /// <summary>Queues a copy of <paramref name="frames"/>, whole frames that may be reused after the call.</summary>
+    public bool TryEnqueue(ReadOnlySequence<byte> frames) => frames.IsEmpty || TryEnqueue(frames.ToArray());
 
     /// <summary>Completes once every queued frame is written, or the connection has failed.</summary>
     public Task DrainAsync()
@@ -107,94 +101,61 @@ internal sealed class LegacySender : IThreadPoolWorkItem
         }
     }
 
-    /// <inheritdoc />
-    void IThreadPoolWorkItem.Execute() => _ = WriteQueuedAsync();
-
-    private bool TryReserve(int length, out Span<byte> space)
+    /// <summary>Writes what is queued; called by the scheduler, one call at a time per sender.</summary>
+    public void WriteQueued()
     {
-        if (_queuedLength + (long)length > _maxQueuedBytes)
-        {
-            StopLocked();
-            space = default;
-            return false;
-        }
-
-        var needed = _queuedLength + length;
-        if (_queued is null || _queued.Length < needed)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(MinimumBufferSize, _queuedLength * 2)));
-            if (_queued is not null)
-            {
-                _queued.AsSpan(0, _queuedLength).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_queued);
-            }
-
-            _queued = larger;
-        }
-
-        space = _queued.AsSpan(_queuedLength, length);
-        _queuedLength = needed;
-        return true;
-    }
-
-    // One write at a time per connection, from the thread pool, so a publisher never writes to sockets itself.
-    private void StartWritingLocked()
-    {
-        if (_writing)
-        {
-            return;
-        }
-
-        _writing = true;
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        byte[]? frames;
-        int length;
+        List<ArraySegment<byte>>? batch;
         lock (_gate)
         {
-            frames = _queued;
-            length = _queuedLength;
-            _queued = null;
-            _queuedLength = 0;
+            batch = _queued;
+            _queued = _spare;
+            _spare = null;
+            _queuedBytes = 0;
         }
 
-        if (frames is null)
+        if (batch is null || batch.Count == 0)
         {
-            FinishWriting();
+            FinishWriting(batch);
             return;
         }
 
+        var write = _wire.WriteFramesAsync(batch, _aborted);
+        if (write.IsCompletedSuccessfully)
+        {
+            FinishWriting(batch);
+            return;
+        }
+
+        _ = FinishWritingAsync(write, batch);
+    }
+
+    private async Task FinishWritingAsync(ValueTask write, List<ArraySegment<byte>> batch)
+    {
         try
         {
-            await _wire.WriteFramesAsync(frames.AsMemory(0, length), _aborted);
+            await write;
         }
         catch (Exception exception)
             when (exception is IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The connection is going; its receive side reports why.
             Stop();
-            return;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(frames);
         }
 
-        FinishWriting();
+        FinishWriting(batch);
     }
 
-    // Frames that came during the write go out in the next one, queued behind other connections' writes so that
-    // each connection gets its turn and more frames gather meanwhile.
-    private void FinishWriting()
+    // Frames that came during the write go out in the next one, behind the other clients waiting, so that each
+    // client gets its turn and more frames gather meanwhile.
+    private void FinishWriting(List<ArraySegment<byte>>? batch)
     {
+        batch?.Clear();
         lock (_gate)
         {
-            if (_queuedLength > 0 && !_stopped)
+            _spare = batch;
+            if (_queued is { Count: > 0 } && !_stopped)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                _scheduler.Schedule(this);
                 return;
             }
 
@@ -206,13 +167,8 @@ internal sealed class LegacySender : IThreadPoolWorkItem
     private void StopLocked()
     {
         _stopped = true;
-        if (_queued is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_queued);
-            _queued = null;
-        }
-
-        _queuedLength = 0;
+        _queued?.Clear();
+        _queuedBytes = 0;
         _drained?.TrySetResult();
     }
 }

@@ -20,6 +20,7 @@ internal sealed class LegacyWebSocketHandler(
     HubConnectionHandler<MarketplaceHub> hub,
     IOptions<LegacyOptions> options,
     IOptions<DeliveryOptions> delivery,
+    LegacySendScheduler scheduler,
     IHostApplicationLifetime lifetime,
     ILogger<LegacyWebSocketHandler> logger)
 {
@@ -47,7 +48,7 @@ internal sealed class LegacyWebSocketHandler(
         var wire = context.Features.Get<LegacyWireFeature>()?.Wire
             ?? throw new InvalidOperationException("The legacy wire was not installed before the WebSocket middleware.");
         await using var connection = new LegacyConnection(
-            socket, wire, context, options.Value, delivery.Value.MaxQueuedBytes, logger);
+            socket, wire, context, options.Value, scheduler, delivery.Value.MaxQueuedBytes, logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
     }

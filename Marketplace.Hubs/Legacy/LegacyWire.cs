@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Net.Sockets;
+
 namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
@@ -6,13 +9,28 @@ namespace Marketplace.Hubs.Legacy;
 /// <see cref="WriteFramesAsync"/>: every frame that queued while the socket was busy leaves in one write.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Each write, the WebSocket's or the shim's, holds the stream alone until it is done, so frames never
 /// interleave; the WebSocket writes each of its frames in one call.
+/// </para>
+/// <para>
+/// Writes start on the server's upgraded stream. Once the client has sent a message, and so has received the
+/// server's upgrade response, and if the server's stream was never written to, writes go to the socket itself:
+/// one system call, on the writer's thread, instead of a copy into the server's output pipe and a hop to its
+/// sending thread. Reads always go through the server.
+/// </para>
 /// </remarks>
-internal sealed class LegacyWire(Stream inner) : Stream
+/// <param name="inner">The server's upgraded stream.</param>
+/// <param name="socket">The connection's socket, when it carries the bytes as they are (no TLS).</param>
+internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
 {
+    // Few enough for one sendmsg's vector on every platform; a longer backlog is copied into one buffer.
+    private const int MaxGatheredFrames = 64;
+
     private readonly SemaphoreSlim _writing = new(1, 1);
     private bool _framesStopped;
+    private bool _serverWritten;
+    private bool _direct;
 
     /// <inheritdoc />
     public override bool CanRead => true;
@@ -34,17 +52,30 @@ internal sealed class LegacyWire(Stream inner) : Stream
     }
 
     /// <summary>
-    /// Writes whole data frames, unless <see cref="StopFramesAsync"/> has been called: no data may follow a
-    /// close frame.
+    /// Writes whole data frames in one write, unless <see cref="StopFramesAsync"/> has been called: no data may
+    /// follow a close frame.
     /// </summary>
-    public async ValueTask WriteFramesAsync(ReadOnlyMemory<byte> frames, CancellationToken cancellationToken)
+    public async ValueTask WriteFramesAsync(List<ArraySegment<byte>> frames, CancellationToken cancellationToken)
     {
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            if (!_framesStopped)
+            if (_framesStopped)
             {
-                await inner.WriteAsync(frames, cancellationToken);
+                return;
+            }
+
+            if (frames.Count == 1)
+            {
+                await WriteLockedAsync(frames[0], cancellationToken);
+            }
+            else if (_direct && frames.Count <= MaxGatheredFrames)
+            {
+                await SendGatheredAsync(frames);
+            }
+            else
+            {
+                await WriteCopiedAsync(frames, cancellationToken);
             }
         }
         finally
@@ -61,13 +92,30 @@ internal sealed class LegacyWire(Stream inner) : Stream
         _writing.Release();
     }
 
+    /// <summary>
+    /// Notes that a message from the client has arrived, which proves the upgrade response reached it: from now
+    /// on writes may go to the socket directly.
+    /// </summary>
+    public async ValueTask ClientSpokeAsync(CancellationToken cancellationToken)
+    {
+        if (socket is null || _direct || _serverWritten)
+        {
+            return;
+        }
+
+        // Anything written through the server's stream may still wait in its pipe, and would then be overtaken.
+        await _writing.WaitAsync(cancellationToken);
+        _direct = !_serverWritten;
+        _writing.Release();
+    }
+
     /// <inheritdoc />
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            await inner.WriteAsync(buffer, cancellationToken);
+            await WriteLockedAsync(buffer, cancellationToken);
         }
         finally
         {
@@ -106,6 +154,85 @@ internal sealed class LegacyWire(Stream inner) : Stream
 
     /// <inheritdoc />
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private async ValueTask WriteLockedAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (!_direct)
+        {
+            _serverWritten = true;
+            await inner.WriteAsync(buffer, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            while (!buffer.IsEmpty)
+            {
+                var sent = await socket!.SendAsync(buffer, SocketFlags.None, cancellationToken);
+                buffer = buffer[sent..];
+            }
+        }
+        catch (SocketException exception)
+        {
+            throw new IOException(exception.Message, exception);
+        }
+    }
+
+    // The frames stay where they are: the kernel gathers them into one send.
+    private async ValueTask SendGatheredAsync(List<ArraySegment<byte>> frames)
+    {
+        var total = 0;
+        foreach (var frame in frames)
+        {
+            total += frame.Count;
+        }
+
+        int sent;
+        try
+        {
+            sent = await socket!.SendAsync(frames, SocketFlags.None);
+        }
+        catch (SocketException exception)
+        {
+            throw new IOException(exception.Message, exception);
+        }
+
+        if (sent < total)
+        {
+            await WriteCopiedAsync(frames, CancellationToken.None, skip: sent);
+        }
+    }
+
+    private async ValueTask WriteCopiedAsync(
+        List<ArraySegment<byte>> frames,
+        CancellationToken cancellationToken,
+        int skip = 0)
+    {
+        var length = -skip;
+        foreach (var frame in frames)
+        {
+            length += frame.Count;
+        }
+
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var frame in frames)
+            {
+                var part = frame.AsSpan(Math.Min(skip, frame.Count));
+                skip -= frame.Count - part.Length;
+                part.CopyTo(copy.AsSpan(written));
+                written += part.Length;
+            }
+
+            await WriteLockedAsync(copy.AsMemory(0, length), cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

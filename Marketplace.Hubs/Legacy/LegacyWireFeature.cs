@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Marketplace.Hubs.Legacy;
@@ -6,7 +8,10 @@ namespace Marketplace.Hubs.Legacy;
 /// Stands in for the server's upgrade features on a legacy endpoint, so the WebSocket that the middleware
 /// accepts runs over a <see cref="LegacyWire"/> the shim can also write to.
 /// </summary>
-internal sealed class LegacyWireFeature(IHttpUpgradeFeature? upgrade, IHttpExtendedConnectFeature? connect)
+internal sealed class LegacyWireFeature(
+    IHttpUpgradeFeature? upgrade,
+    IHttpExtendedConnectFeature? connect,
+    Socket? socket)
     : IHttpUpgradeFeature, IHttpExtendedConnectFeature
 {
     /// <summary>Gets the wire once the request has been upgraded.</summary>
@@ -26,7 +31,12 @@ internal sealed class LegacyWireFeature(IHttpUpgradeFeature? upgrade, IHttpExten
     {
         var upgrade = context.Features.Get<IHttpUpgradeFeature>();
         var connect = context.Features.Get<IHttpExtendedConnectFeature>();
-        var feature = new LegacyWireFeature(upgrade, connect);
+
+        // Under TLS the socket carries ciphertext, so frames must go through the server's stream.
+        var socket = context.Features.Get<ITlsConnectionFeature>() is null
+            ? context.Features.Get<IConnectionSocketFeature>()?.Socket
+            : null;
+        var feature = new LegacyWireFeature(upgrade, connect, socket);
 
         context.Features.Set(feature);
         if (upgrade is not null)
@@ -45,7 +55,7 @@ internal sealed class LegacyWireFeature(IHttpUpgradeFeature? upgrade, IHttpExten
     {
         var stream = await (upgrade ?? throw new InvalidOperationException("The request cannot be upgraded."))
             .UpgradeAsync();
-        Wire = new LegacyWire(stream);
+        Wire = new LegacyWire(stream, socket);
         return Wire;
     }
 
@@ -54,7 +64,9 @@ internal sealed class LegacyWireFeature(IHttpUpgradeFeature? upgrade, IHttpExten
     {
         var stream = await (connect ?? throw new InvalidOperationException("The request is no CONNECT."))
             .AcceptAsync();
-        Wire = new LegacyWire(stream);
+
+        // An HTTP/2 stream shares its socket with others: it is only ever written through the server.
+        Wire = new LegacyWire(stream, socket: null);
         return Wire;
     }
 }
