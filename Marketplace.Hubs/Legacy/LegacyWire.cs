@@ -27,6 +27,9 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
     // Few enough for one sendmsg's vector on every platform; a longer backlog is copied into one buffer.
     private const int MaxGatheredFrames = 64;
 
+    // The largest write a backlog is copied into.
+    private const int CopyChunkBytes = 64 * 1024;
+
     private readonly SemaphoreSlim _writing = new(1, 1);
     private bool _framesStopped;
     private bool _serverWritten;
@@ -203,34 +206,45 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
         }
     }
 
+    // A long backlog is copied in chunks of bounded size, so a client far behind never makes the server hold a
+    // buffer as large as its whole queue.
     private async ValueTask WriteCopiedAsync(
         List<ArraySegment<byte>> frames,
         CancellationToken cancellationToken,
         int skip = 0)
     {
-        var length = -skip;
-        foreach (var frame in frames)
-        {
-            length += frame.Count;
-        }
-
-        var copy = ArrayPool<byte>.Shared.Rent(length);
+        var chunk = ArrayPool<byte>.Shared.Rent(CopyChunkBytes);
         try
         {
-            var written = 0;
+            var filled = 0;
             foreach (var frame in frames)
             {
-                var part = frame.AsSpan(Math.Min(skip, frame.Count));
+                var part = frame.AsMemory(Math.Min(skip, frame.Count));
                 skip -= frame.Count - part.Length;
-                part.CopyTo(copy.AsSpan(written));
-                written += part.Length;
+                if (filled > 0 && filled + part.Length > chunk.Length)
+                {
+                    await WriteLockedAsync(chunk.AsMemory(0, filled), cancellationToken);
+                    filled = 0;
+                }
+
+                if (part.Length > chunk.Length)
+                {
+                    await WriteLockedAsync(part, cancellationToken);
+                    continue;
+                }
+
+                part.Span.CopyTo(chunk.AsSpan(filled));
+                filled += part.Length;
             }
 
-            await WriteLockedAsync(copy.AsMemory(0, length), cancellationToken);
+            if (filled > 0)
+            {
+                await WriteLockedAsync(chunk.AsMemory(0, filled), cancellationToken);
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(copy);
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 

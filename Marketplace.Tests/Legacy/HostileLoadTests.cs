@@ -37,8 +37,7 @@ public sealed class HostileLoadTests : IDisposable
         await using var server = await ServerProcess.StartAsync(
             _directory,
             ("Legacy__MaxFrameBytes", $"{MaxFrameBytes}"),
-            ("Legacy__HardMaxFrameBytes", "65536"),
-            ("DOTNET_gcServer", "0"));
+            ("Legacy__HardMaxFrameBytes", "65536"));
         var channel = Channels.Unique();
         await using var member = await LegacyClient.ConnectAsync(server.WebSocketAddress());
         await member.SubscribeAsync(channel);
