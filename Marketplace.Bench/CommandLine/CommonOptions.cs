@@ -21,7 +21,8 @@ internal sealed record CommonOptions
             "ChangeFeed__Mode=Poll; repeatable.", Repeatable: true),
         new("--server-url", "URL", "Target a running server (http://host:port or ws://host:port/ws) instead of " +
             "starting one."),
-        new("--server-pid", "PID", "The process id of the --server-url server, to measure its CPU time."),
+        new("--server-pid", "PID", "The process id of the --server-url server, to measure its CPU time and memory " +
+            "and to force a GC in it before a memory reading."),
         new("--postgres", "CONNECTION", "A PostgreSQL superuser connection string; the bench creates and drops " +
             "a database of its own there. Default: a throwaway cluster in a temporary folder."),
         new("--postgres-db", "CONNECTION", "The connection string of an existing database to use as it is; " +
