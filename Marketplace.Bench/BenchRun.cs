@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Marketplace.Bench.CommandLine;
 using Marketplace.Bench.KernelFloor;
@@ -84,7 +85,30 @@ internal static class BenchRun
         }
 
         var floor = await KernelFloorRunner.MeasureAsync(command.Common, context.WorkDirectory, cancellationToken);
-        return new BenchReport(command.Scenario.Name, startedAt, MachineInfo.Current(), result, floor);
+        var pacedFloor = result.PacedFloor is { } plan
+            ? await MeasurePacedFloorAsync(command.Common, plan, context, cancellationToken)
+            : null;
+        return new BenchReport(command.Scenario.Name, startedAt, MachineInfo.Current(), result, floor)
+        {
+            PacedFloor = pacedFloor,
+        };
+    }
+
+    private static async Task<KernelFloorResult> MeasurePacedFloorAsync(
+        CommonOptions common,
+        PacedFloorPlan plan,
+        ScenarioContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!common.SkipKernelFloor)
+        {
+            await context.Progress.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"paced kernel floor: measuring, {plan.Rounds} rounds to {plan.Connections} connections at " +
+                $"{plan.RoundsPerSecond} per second"));
+        }
+
+        return await PacedFloorRunner.MeasureAsync(common, plan, context.WorkDirectory, cancellationToken);
     }
 
     private static async Task WriteReportAsync(BenchReport report, string? jsonPath, TextWriter output)

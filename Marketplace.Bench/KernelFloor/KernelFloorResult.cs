@@ -1,8 +1,8 @@
 namespace Marketplace.Bench.KernelFloor;
 
 /// <summary>
-/// The kernel floor measured beside a scenario: the CPU cost of one bare loopback TCP send of a small frame, the
-/// least any server can spend per delivery; or why it was not measured.
+/// A kernel floor measured beside a scenario: the CPU cost of one bare loopback TCP send of a small frame, the
+/// least any server can spend per delivery, sent back to back or in paced rounds; or why it was not measured.
 /// </summary>
 internal sealed record KernelFloorResult
 {
@@ -14,6 +14,9 @@ internal sealed record KernelFloorResult
 
     /// <summary>Gets the sender's CPU time per send read from <see cref="Line"/>, in microseconds.</summary>
     public double? MicrosecondsPerSend { get; init; }
+
+    /// <summary>Gets the rate the paced floor's rounds achieved; null for the back-to-back floor.</summary>
+    public double? AchievedRoundsPerSecond { get; init; }
 
     /// <summary>Gets why the floor was not measured; null when it was.</summary>
     public string? SkippedBecause { get; init; }

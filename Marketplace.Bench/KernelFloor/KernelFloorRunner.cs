@@ -12,14 +12,15 @@ namespace Marketplace.Bench.KernelFloor;
 /// </summary>
 internal static partial class KernelFloorRunner
 {
+    /// <summary>The size of every frame either floor sends: a small notification.</summary>
+    public const int FrameBytes = 260;
+
     /// <summary>
     /// The program's own defaults, written out so the report says what was measured: 1,000 connections, 500
     /// rounds, 260-byte frames, the size of a small notification.
     /// </summary>
-    public static readonly IReadOnlyList<string> Arguments = ["1000", "500", "260"];
-
-    private static readonly TimeSpan CompileTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+    public static readonly IReadOnlyList<string> Arguments =
+        ["1000", "500", FrameBytes.ToString(CultureInfo.InvariantCulture)];
 
     /// <summary>Measures the floor, or says why it could not; it never fails the run.</summary>
     public static async Task<KernelFloorResult> MeasureAsync(
@@ -34,43 +35,25 @@ internal static partial class KernelFloorRunner
             return KernelFloorResult.Skipped("--no-kernel-floor was given");
         }
 
-        var (program, failure) = common.KernelFloorPath is { } given
-            ? (given, null)
-            : await CompileAsync(workDirectory, cancellationToken);
+        var source = FindSource();
+        var (program, failure) = (common.KernelFloorPath, source) switch
+        {
+            ({ } given, _) => (given, null),
+            (null, null) => (null, "shared/tools/kernel-floor.c was not found beside the repository; give " +
+                "--kernel-floor"),
+            (null, { } found) => await FloorProgram.CompileAsync(found, workDirectory, cancellationToken),
+        };
         if (program is null)
         {
             return KernelFloorResult.Skipped(failure!);
         }
 
-        CommandResult result;
-        try
-        {
-            result = await ExternalCommand.RunAsync(program, Arguments, RunTimeout, cancellationToken);
-        }
-        catch (BenchException exception)
-        {
-            return KernelFloorResult.Skipped(exception.Message);
-        }
-
         // A compiled program lives in the run's folder, which is gone after the run; its source is what to cite.
         var arguments = string.Join(' ', Arguments);
         var command = common.KernelFloorPath is null
-            ? $"gcc -O2 -o kernel-floor {FindSource()} && ./kernel-floor {arguments}"
+            ? $"gcc -O2 -o kernel-floor {source} && ./kernel-floor {arguments}"
             : $"{program} {arguments}";
-        var line = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault();
-        if (result.ExitCode != 0 || line is null)
-        {
-            return KernelFloorResult.Skipped(
-                $"{command} failed with exit code {result.ExitCode}: {result.Error.Trim()}");
-        }
-
-        return new KernelFloorResult
-        {
-            Command = command,
-            Line = line,
-            MicrosecondsPerSend = MicrosecondsPerSend(line),
-        };
+        return await FloorProgram.RunAsync(program, Arguments, command, cancellationToken);
     }
 
     /// <summary>
@@ -87,35 +70,6 @@ internal static partial class KernelFloorRunner
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?) us of sender CPU per send")]
     private static partial Regex PerSendFigure();
-
-    private static async Task<(string? Program, string? Reason)> CompileAsync(
-        string workDirectory,
-        CancellationToken cancellationToken)
-    {
-        var source = FindSource();
-        if (source is null)
-        {
-            return (null, "shared/tools/kernel-floor.c was not found beside the repository; give --kernel-floor");
-        }
-
-        var program = Path.Combine(workDirectory, "kernel-floor");
-        try
-        {
-            var result = await ExternalCommand.RunAsync(
-                "gcc",
-                ["-O2", "-o", program, source],
-                CompileTimeout,
-                cancellationToken);
-            return result.ExitCode == 0
-                ? (program, null)
-                : (null, $"gcc could not compile {source}: {result.Error.Trim()}");
-        }
-        catch (BenchException exception)
-        {
-            // Most often gcc is not installed; the scenario's own figures stand without the floor.
-            return (null, exception.Message);
-        }
-    }
 
     private static string? FindSource()
     {

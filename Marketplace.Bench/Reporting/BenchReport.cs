@@ -20,8 +20,22 @@ internal sealed record BenchReport(
     /// Gets the server's CPU time per delivery over the kernel's per send: how many bare sends one delivery
     /// costs; null when either is missing.
     /// </summary>
-    public double? CpuPerDeliveryOverFloor =>
-        Result.ServerCpuPerDeliveryUs is { } perDelivery && KernelFloor.MicrosecondsPerSend is { } perSend and > 0
+    public double? CpuPerDeliveryOverFloor => Over(KernelFloor);
+
+    /// <summary>
+    /// Gets the paced kernel floor measured in the same run, or why it was not; null when the scenario did not
+    /// publish at a fixed rate.
+    /// </summary>
+    public KernelFloorResult? PacedFloor { get; init; }
+
+    /// <summary>
+    /// Gets the server's CPU time per delivery over the kernel's per paced send, which pays to wake a sleeping
+    /// receiver as the server's deliveries do; null when either is missing.
+    /// </summary>
+    public double? CpuPerDeliveryOverPacedFloor => PacedFloor is { } paced ? Over(paced) : null;
+
+    private double? Over(KernelFloorResult floor) =>
+        Result.ServerCpuPerDeliveryUs is { } perDelivery && floor.MicrosecondsPerSend is { } perSend and > 0
             ? perDelivery / perSend
             : null;
 }

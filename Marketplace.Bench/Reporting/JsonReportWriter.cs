@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Marketplace.Bench.KernelFloor;
 
 namespace Marketplace.Bench.Reporting;
 
 /// <summary>
 /// Writes a report as one JSON document: <c>scenario</c>, <c>startedAtUtc</c>, <c>machine</c>, <c>settings</c>,
-/// <c>metrics</c> (each key ends in its unit; null when not measured), <c>kernelFloor</c> and <c>notes</c>.
+/// <c>metrics</c> (each key ends in its unit; null when not measured), <c>kernelFloor</c>,
+/// <c>pacedKernelFloor</c> (only for a scenario that published at a fixed rate) and <c>notes</c>.
 /// </summary>
 internal static class JsonReportWriter
 {
@@ -47,7 +49,11 @@ internal static class JsonReportWriter
 
         writer.WriteEndObject();
 
-        WriteKernelFloor(writer, report);
+        WriteFloor(writer, "kernelFloor", report.KernelFloor, report.CpuPerDeliveryOverFloor);
+        if (report.PacedFloor is { } pacedFloor)
+        {
+            WriteFloor(writer, "pacedKernelFloor", pacedFloor, report.CpuPerDeliveryOverPacedFloor);
+        }
 
         writer.WriteStartArray("notes");
         foreach (var note in report.Result.Notes)
@@ -59,10 +65,13 @@ internal static class JsonReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteKernelFloor(Utf8JsonWriter writer, BenchReport report)
+    private static void WriteFloor(
+        Utf8JsonWriter writer,
+        string name,
+        KernelFloorResult floor,
+        double? cpuPerDeliveryOverFloor)
     {
-        var floor = report.KernelFloor;
-        writer.WriteStartObject("kernelFloor");
+        writer.WriteStartObject(name);
         writer.WriteBoolean("measured", floor.SkippedBecause is null);
         if (floor.SkippedBecause is not null)
         {
@@ -74,8 +83,14 @@ internal static class JsonReportWriter
             writer.WriteString("line", floor.Line);
             WriteNumberOrNull(writer, "microsecondsPerSend", floor.MicrosecondsPerSend);
 
-            // How many bare sends one delivery costs the server: the figure issue 5's targets are set in.
-            WriteNumberOrNull(writer, "serverCpuPerDeliveryOverFloor", report.CpuPerDeliveryOverFloor);
+            // Only the paced floor has a rate; the back-to-back floor's object keeps the shape it always had.
+            if (floor.AchievedRoundsPerSecond is { } achieved)
+            {
+                writer.WriteNumber("achievedRoundsPerSecond", achieved);
+            }
+
+            // How many bare sends one delivery costs the server; issue 5's targets are set in the back-to-back one.
+            WriteNumberOrNull(writer, "serverCpuPerDeliveryOverFloor", cpuPerDeliveryOverFloor);
         }
 
         writer.WriteEndObject();

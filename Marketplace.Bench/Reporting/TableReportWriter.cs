@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Bench.KernelFloor;
 
 namespace Marketplace.Bench.Reporting;
 
@@ -28,23 +29,39 @@ internal static class TableReportWriter
         WriteTable(output, ["metric", "value", "unit"], metrics.ToList(), rightAligned: [false, true, false]);
         output.WriteLine();
 
-        output.WriteLine(report.KernelFloor.SkippedBecause is { } reason
-            ? $"kernel floor: not measured ({reason})"
-            : $"kernel floor: {report.KernelFloor.Line}");
+        WriteFloor(output, "kernel floor", report.KernelFloor);
+        if (report.PacedFloor is { } pacedFloor)
+        {
+            WriteFloor(output, "paced kernel floor", pacedFloor);
+        }
+
         if (report.Result.ServerCpuPerDeliveryUs is { } perDelivery)
         {
-            var ratio = report.CpuPerDeliveryOverFloor is { } times
-                ? string.Create(CultureInfo.InvariantCulture, $", {times:0.00} x the kernel floor")
-                : string.Empty;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"server CPU per delivery: {perDelivery:0.00} us{ratio}"));
+                $"server CPU per delivery: {perDelivery:0.00} us" +
+                $"{Ratio(report.CpuPerDeliveryOverFloor, "kernel floor")}" +
+                $"{Ratio(report.CpuPerDeliveryOverPacedFloor, "paced kernel floor")}"));
         }
 
         foreach (var note in report.Result.Notes)
         {
             output.WriteLine($"note: {note}");
         }
+    }
+
+    private static void WriteFloor(TextWriter output, string name, KernelFloorResult floor)
+    {
+        output.WriteLine(floor.SkippedBecause is { } reason
+            ? $"{name}: not measured ({reason})"
+            : $"{name}: {floor.Line}");
+    }
+
+    private static string Ratio(double? times, string floorName)
+    {
+        return times is { } ratio
+            ? string.Create(CultureInfo.InvariantCulture, $", {ratio:0.00} x the {floorName}")
+            : string.Empty;
     }
 
     private static void WriteTable(

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Marketplace.Bench.KernelFloor;
 using Marketplace.Bench.Reporting;
 
 namespace Marketplace.Bench.Scenarios;
@@ -20,4 +21,10 @@ internal sealed record ScenarioResult(
     /// null when the scenario delivers nothing or did not measure the server.
     /// </summary>
     public double? ServerCpuPerDeliveryUs { get; init; }
+
+    /// <summary>
+    /// Gets the paced kernel floor to measure beside the scenario, rounds of sends at the rate it published;
+    /// null when it published as fast as it could, or not at all.
+    /// </summary>
+    public PacedFloorPlan? PacedFloor { get; init; }
 }

@@ -23,7 +23,11 @@ internal sealed record FanoutOptions
         new("--window", "N", "Most publishes unanswered at once. Default 64."),
         new("--rate", "PER_SECOND", "Publish at this fixed rate. Default: as fast as the window allows, which " +
             "exceeds the server's default request limit of 5000/s: add --server-env " +
-            "Limits__Requests__PerSecond=1000000 --server-env Limits__Requests__Burst=1000000."),
+            "Limits__Requests__PerSecond=1000000 --server-env Limits__Requests__Burst=1000000. With a rate, the " +
+            "server's CPU per delivery is also given as a multiple of the paced kernel floor: the CPU of one bare " +
+            "loopback send when rounds of sends, one to each of min(subscribers, 1000) connections, come at this " +
+            "rate for about 8 s and each round wakes a receiver that slept since the last, as subscribers are " +
+            "woken (KernelFloor/paced-floor.c; the plain kernel floor sends back to back and never sleeps)."),
         new("--agents", "N", $"Subscriber agent processes. Default: one per {ClientsPerAgent} subscribers."),
         new("--drain-timeout", "SECONDS", "How long to wait, after the last delivery, for more to arrive before " +
             "counting the rest lost. Default 15."),

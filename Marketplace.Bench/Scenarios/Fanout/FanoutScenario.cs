@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Marketplace.Bench.Agents;
 using Marketplace.Bench.Clients;
 using Marketplace.Bench.CommandLine;
+using Marketplace.Bench.KernelFloor;
 using Marketplace.Bench.Measurement;
 using Marketplace.Bench.Reporting;
 using Marketplace.Bench.Servers;
@@ -93,6 +94,9 @@ internal sealed class FanoutScenario : IScenario
         return new ScenarioResult(settings, Metrics(ready, window, report), Notes(ready, window, report))
         {
             ServerCpuPerDeliveryUs = PerItem(window.ServerCpu, report.Delivered),
+            PacedFloor = _options.Rate is { } fixedRate
+                ? PacedFloorPlan.ForFanout(_options.Subscribers, fixedRate)
+                : null,
         };
     }
 

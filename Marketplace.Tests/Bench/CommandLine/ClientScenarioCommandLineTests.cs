@@ -75,6 +75,16 @@ public sealed class ClientScenarioCommandLineTests
         Assert.All(help.Text.Split('\n'), line => Assert.True(line.Length <= 80, $"Too wide: {line}"));
     }
 
+    [Fact]
+    public void Fanout_help_says_what_the_paced_kernel_floor_measures()
+    {
+        var help = Assert.IsType<HelpCommand>(Parse("fanout", "--help"));
+
+        var text = string.Join(' ', help.Text.Split('\n').Select(line => line.Trim()));
+        Assert.Contains("multiple of the paced kernel floor", text, StringComparison.Ordinal);
+        Assert.Contains("min(subscribers, 1000) connections", text, StringComparison.Ordinal);
+    }
+
     private static BenchCommand Parse(params string[] arguments) =>
         BenchCommandLine.Parse(arguments, ScenarioCatalog.All);
 }
