@@ -51,6 +51,10 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddSingleton<ProductEventPublisher>();
         services.AddSingleton<LegacyWebSocketHandler>();
         services.AddSingleton<LegacySendScheduler>();
+
+        // Liveness keeps the machine's clock whatever TimeProvider the server is given (see LegacyHeartbeat).
+        services.AddSingleton(provider => new LegacyHeartbeat(
+            provider.GetRequiredService<IOptions<HeartbeatOptions>>(), TimeProvider.System));
         services.AddSingleton<HubRequestFilter>();
 
         services.AddSignalR(hub => hub.AddFilter<HubRequestFilter>())

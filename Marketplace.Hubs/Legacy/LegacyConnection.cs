@@ -33,6 +33,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly int _maxFrameBytes;
     private readonly int _hardMaxFrameBytes;
     private readonly TimeSpan _closeTimeout;
+    private readonly LegacyHeartbeat _heartbeat;
     private readonly ILogger _logger;
     private readonly Pipe _toHub = new();
     private readonly Pipe _fromHub = new();
@@ -47,6 +48,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         HttpContext httpContext,
         LegacyOptions options,
         LegacySendScheduler scheduler,
+        LegacyHeartbeat heartbeat,
         long maxQueuedBytes,
         ILogger logger)
     {
@@ -57,6 +59,7 @@ internal sealed class LegacyConnection : ConnectionContext,
         _maxFrameBytes = options.MaxFrameBytes;
         _hardMaxFrameBytes = options.HardMaxFrameBytes;
         _closeTimeout = options.CloseTimeout;
+        _heartbeat = heartbeat;
         _logger = logger;
 
         HttpContext = httpContext;
@@ -105,6 +108,9 @@ internal sealed class LegacyConnection : ConnectionContext,
     /// <inheritdoc />
     public string Path { get; }
 
+    /// <summary>Gets how many reads the socket has started; it moves whenever the client has sent something.</summary>
+    public int ReadsStarted => _wire.ReadsStarted;
+
     /// <summary>
     /// Runs the connection until the client leaves or the hub ends it: performs the SignalR handshake on the
     /// client's behalf, then pumps messages both ways.
@@ -121,6 +127,7 @@ internal sealed class LegacyConnection : ConnectionContext,
             return;
         }
 
+        _heartbeat.Watch(this);
         await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
         {
             var sending = SendLoopAsync();
@@ -145,6 +152,18 @@ internal sealed class LegacyConnection : ConnectionContext,
         await AwaitClientCloseAsync();
     }
 
+    /// <summary>Sends a ping after the frames already queued.</summary>
+    public void Ping() => _sender.TryEnqueue(LegacyFrameWriter.Ping);
+
+    /// <summary>Drops a client that has not answered a ping within <paramref name="pongTimeout"/>.</summary>
+    public void Expire(TimeSpan pongTimeout)
+    {
+        LegacyLog.NoAnswerToPing(_logger, ConnectionId, pongTimeout);
+
+        // Nobody is reading on the other side, so there is no close frame to send: the receive loop ends at once.
+        _socket.Abort();
+    }
+
     /// <inheritdoc />
     public void SetCloseReason(WebSocketCloseStatus status, string description) =>
         _closeReason = new LegacyCloseReason(status, description);
@@ -159,6 +178,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
+        _heartbeat.Forget(this);
         await _closed.CancelAsync();
         _frames.Dispose();
         await base.DisposeAsync();

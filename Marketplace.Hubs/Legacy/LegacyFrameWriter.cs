@@ -12,6 +12,9 @@ internal sealed class LegacyFrameWriter
     // Large enough for nearly every reply and notification; a larger buffer is not kept between messages.
     private const int RetainedCapacity = 16 * 1024;
 
+    /// <summary>Gets a ping frame with no payload, shared by every client; nobody may change it.</summary>
+    public static ArraySegment<byte> Ping { get; } = new([0x89, 0x00]);
+
     // The protocol writes one message at a time per thread, so each thread keeps one payload buffer.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;

@@ -23,4 +23,8 @@ internal static partial class LegacyLog
     [LoggerMessage(3005, LogLevel.Information,
         "Legacy client {ConnectionId} sent a frame past {HardMaxFrameBytes} bytes; closed with 1009")]
     public static partial void FramePastHardLimit(ILogger logger, string connectionId, int hardMaxFrameBytes);
+
+    [LoggerMessage(3006, LogLevel.Debug,
+        "Legacy client {ConnectionId} sent nothing within {PongTimeout} of a ping; dropped")]
+    public static partial void NoAnswerToPing(ILogger logger, string connectionId, TimeSpan pongTimeout);
 }

@@ -21,6 +21,7 @@ internal sealed class LegacyWebSocketHandler(
     IOptions<LegacyOptions> options,
     IOptions<DeliveryOptions> delivery,
     LegacySendScheduler scheduler,
+    LegacyHeartbeat heartbeat,
     IHostApplicationLifetime lifetime,
     ILogger<LegacyWebSocketHandler> logger)
 {
@@ -38,7 +39,9 @@ internal sealed class LegacyWebSocketHandler(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        // The runtime's per-socket keep-alive is off: the legacy heartbeat pings every client from one timer.
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(
+            new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
         if (context.Features.Get<TokenRefusal>() is { } refusal)
         {
             await RefuseAsync(socket, refusal.Reason, context.RequestAborted);
@@ -46,9 +49,10 @@ internal sealed class LegacyWebSocketHandler(
         }
 
         var wire = context.Features.Get<LegacyWireFeature>()?.Wire
-            ?? throw new InvalidOperationException("The legacy wire was not installed before the WebSocket middleware.");
+            ?? throw new InvalidOperationException(
+                "The legacy wire was not installed before the WebSocket middleware.");
         await using var connection = new LegacyConnection(
-            socket, wire, context, options.Value, scheduler, delivery.Value.MaxQueuedBytes, logger);
+            socket, wire, context, options.Value, scheduler, heartbeat, delivery.Value.MaxQueuedBytes, logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
     }

@@ -34,6 +34,7 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
     private bool _framesStopped;
     private bool _serverWritten;
     private bool _direct;
+    private int _reads;
 
     /// <inheritdoc />
     public override bool CanRead => true;
@@ -53,6 +54,12 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    /// <summary>
+    /// Gets how many reads have been started. The WebSocket reads again once a read has returned bytes, so the
+    /// count moving shows that the client sent something; the heartbeat takes that as its answer.
+    /// </summary>
+    public int ReadsStarted => Volatile.Read(ref _reads);
 
     /// <summary>
     /// Writes whole data frames in one write, unless <see cref="StopFramesAsync"/> has been called: no data may
@@ -113,7 +120,9 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
     }
 
     /// <inheritdoc />
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer,
+        CancellationToken cancellationToken = default)
     {
         await _writing.WaitAsync(cancellationToken);
         try
@@ -135,12 +144,16 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
         throw new NotSupportedException("The legacy wire is written asynchronously only.");
 
     /// <inheritdoc />
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(buffer, cancellationToken);
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // One reader at a time: the WebSocket's.
+        Volatile.Write(ref _reads, _reads + 1);
+        return inner.ReadAsync(buffer, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public override int Read(byte[] buffer, int offset, int count) =>

@@ -16,7 +16,8 @@ public sealed class HeartbeatTests
     {
         await using var server = MarketplaceServer.StartSqlite(
             ("Heartbeat:PingInterval", "00:00:00.300"),
-            ("Heartbeat:PongTimeout", "00:00:01"));
+            ("Heartbeat:PongTimeout", "00:00:01"),
+            ("Logging:LogLevel:Marketplace.Hubs.Legacy", "Debug"));
         var channel = Channels.Unique();
         await using var live = await LegacyClient.ConnectAsync(server.WebSocketAddress());
         await live.SubscribeAsync(channel);
@@ -28,6 +29,7 @@ public sealed class HeartbeatTests
         var notification = await live.RequestAsync(new { action = "notify", channel, payload = "after" });
 
         Assert.Contains("legacy-websocket", dropped.Message, StringComparison.Ordinal);
+        Assert.Single(server.Logs.Entries, entry => entry.EventId.Id == 3006);
 
         // The live client sat through several of SignalR's keep-alive intervals (set to PingInterval); had one
         // reached it as a frame, that frame would come before this notification.
