@@ -153,7 +153,13 @@ internal sealed class LegacyConnection : ConnectionContext,
     }
 
     /// <summary>Sends a ping after the frames already queued.</summary>
-    public void Ping() => _sender.TryEnqueue(LegacyFrameWriter.Ping);
+    public void Ping()
+    {
+        if (!_sender.TryEnqueue(LegacyFrameWriter.Ping))
+        {
+            CloseTooSlow();
+        }
+    }
 
     /// <summary>Drops a client that has not answered a ping within <paramref name="pongTimeout"/>.</summary>
     public void Expire(TimeSpan pongTimeout)
