@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marketplace.Bench.Measurement;
 
 namespace Marketplace.Bench.Agents;
 
@@ -14,6 +15,22 @@ internal sealed class AgentFleet : IAsyncDisposable
 
     /// <summary>Gets how many agents the fleet holds.</summary>
     public int Count => _agents.Count;
+
+    /// <summary>
+    /// Reads the CPU time all agents have used so far: the clients' share of a machine they share with the server.
+    /// </summary>
+    /// <exception cref="BenchException">An agent has ended.</exception>
+    public CpuTime ReadCpu()
+    {
+        var total = new CpuTime(TimeSpan.Zero, TimeSpan.Zero);
+        foreach (var agent in _agents)
+        {
+            var used = ProcStat.Read(agent.ProcessId);
+            total = new CpuTime(total.User + used.User, total.System + used.System);
+        }
+
+        return total;
+    }
 
     /// <summary>
     /// Spreads <paramref name="legacy"/> legacy and <paramref name="signalR"/> SignalR clients over

@@ -25,6 +25,9 @@ internal sealed class AgentProcess : IAsyncDisposable
     /// <summary>Gets the file the agent's standard error goes to.</summary>
     public string LogPath { get; }
 
+    /// <summary>Gets the agent's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts an agent, checking that it shares this process's clock.</summary>
     /// <exception cref="BenchException">The agent did not start, or its clock is not this process's.</exception>
     public static async Task<AgentProcess> StartAsync(

@@ -130,6 +130,7 @@ internal sealed class FanoutScenario : IScenario
         CancellationToken cancellationToken)
     {
         CpuTime? cpuBefore = serverProcessId is { } id ? ProcStat.Read(id) : null;
+        var agentsBefore = fleet.ReadCpu();
         var started = Stopwatch.GetTimestamp();
 
         var outcome = await publisher.PublishAsync(
@@ -141,7 +142,8 @@ internal sealed class FanoutScenario : IScenario
         CpuTime? cpu = serverProcessId is { } process && cpuBefore is { } first
             ? ProcStat.Read(process).Since(first)
             : null;
-        return new FanoutWindow(outcome, started, Stopwatch.GetElapsedTime(started, ended), status, cpu);
+        var agents = fleet.ReadCpu().Since(agentsBefore);
+        return new FanoutWindow(outcome, started, Stopwatch.GetElapsedTime(started, ended), status, cpu, agents);
     }
 
     private JsonObject Settings(ServerTarget server, int legacy, int signalR)
@@ -203,6 +205,12 @@ internal sealed class FanoutScenario : IScenario
                 cpu?.Total.TotalSeconds / window.Elapsed.TotalSeconds * 100, "%", 1),
             new("serverCpuPerPublishUs", "server CPU per publish", PerItem(cpu, outcome.Sent), "us", 1),
             new("serverCpuPerDeliveryUs", "server CPU per delivery", PerItem(cpu, report.Delivered), "us", 2),
+
+            // The clients share the machine: what they spend is what the server could not have.
+            new("agentsCpuShareOfCorePercent", "subscriber agents' CPU share of one core",
+                window.AgentsCpu.Total.TotalSeconds / window.Elapsed.TotalSeconds * 100, "%", 1),
+            new("agentsCpuPerDeliveryUs", "subscriber agents' CPU per delivery",
+                PerItem(window.AgentsCpu, report.Delivered), "us", 2),
         ];
     }
 

@@ -12,9 +12,11 @@ namespace Marketplace.Bench.Scenarios.Fanout;
 /// </param>
 /// <param name="Status">The agents' counts when the window closed.</param>
 /// <param name="ServerCpu">The server's CPU time over the window; null when its process is unknown.</param>
+/// <param name="AgentsCpu">The subscriber agents' CPU time over the window, all agents together.</param>
 internal sealed record FanoutWindow(
     PublishOutcome Publishing,
     long StartedAt,
     TimeSpan Elapsed,
     AgentStatus Status,
-    CpuTime? ServerCpu);
+    CpuTime? ServerCpu,
+    CpuTime AgentsCpu);
