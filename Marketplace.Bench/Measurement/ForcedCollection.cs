@@ -88,7 +88,11 @@ internal static class ForcedCollection
             data.GenerationSize1,
             data.GenerationSize2,
             data.GenerationSize3,
-            data.GenerationSize4));
+            data.GenerationSize4)
+        {
+            SurvivedBytes = data.TotalPromotedSize0 + data.TotalPromotedSize1 + data.TotalPromotedSize2
+                + data.TotalPromotedSize3 + data.TotalPromotedSize4,
+        });
         source.Process();
     }
 }

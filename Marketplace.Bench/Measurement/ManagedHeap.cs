@@ -18,4 +18,11 @@ internal sealed record ManagedHeap(
 {
     /// <summary>Gets the whole managed heap: every generation and both special heaps.</summary>
     public long TotalBytes => Gen0Bytes + Gen1Bytes + Gen2Bytes + LargeObjectBytes + PinnedObjectBytes;
+
+    /// <summary>
+    /// Gets the bytes of objects that survived the collection, in every generation and both special heaps: after
+    /// a full collection, the live objects alone. Unlike <see cref="TotalBytes"/> it leaves out the free space the
+    /// collection left between them, which depends on how much it chose to compact.
+    /// </summary>
+    public long SurvivedBytes { get; init; }
 }

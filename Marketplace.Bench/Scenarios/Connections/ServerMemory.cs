@@ -38,6 +38,13 @@ internal sealed record ServerMemory(MemoryReading Before, MemoryReading Connecte
                 PerConnectionKibibytes(Before.Heap?.TotalBytes, Connected.Heap?.TotalBytes, connected), "KiB", 2),
             new("serverHeapPerConnectionAfterHoldKiB", "server managed heap per connection, after the hold",
                 PerConnectionKibibytes(Before.Heap?.TotalBytes, AfterHold.Heap?.TotalBytes, open), "KiB", 2),
+            new("serverLiveConnectedMiB", "server live objects once connected",
+                Connected.Heap?.SurvivedBytes / Mebibyte, "MiB", 1),
+            new("serverLivePerConnectionConnectedKiB", "server live objects per connection, connected",
+                PerConnectionKibibytes(Before.Heap?.SurvivedBytes, Connected.Heap?.SurvivedBytes, connected),
+                "KiB", 2),
+            new("serverLivePerConnectionAfterHoldKiB", "server live objects per connection, after the hold",
+                PerConnectionKibibytes(Before.Heap?.SurvivedBytes, AfterHold.Heap?.SurvivedBytes, open), "KiB", 2),
         ];
     }
 
@@ -60,8 +67,9 @@ internal sealed record ServerMemory(MemoryReading Before, MemoryReading Connecte
             return
             [
                 "Each memory reading (before, once connected, after the hold) followed a full blocking GC that the " +
-                "bench induced in the server through its diagnostics port, as dotnet-gcdump does. The managed heap " +
-                "is what survived it; RSS still counts memory the GC freed but has not yet given back to the system.",
+                "bench induced in the server through its diagnostics port, as dotnet-gcdump does. Live objects are " +
+                "what survived it; the managed heap adds the free space the GC left between them, and RSS still " +
+                "counts memory the GC freed but has not yet given back to the system.",
             ];
         }
 

@@ -23,6 +23,7 @@ public sealed class ForcedCollectionTests : IDisposable
         // A started ASP.NET Core server keeps a few MiB alive; an idle one keeps about the same across collections.
         Assert.InRange(first.TotalBytes, 512 * 1024, 512L * 1024 * 1024);
         Assert.InRange(second.TotalBytes, first.TotalBytes / 2, first.TotalBytes * 2);
+        Assert.InRange(second.SurvivedBytes, 256 * 1024, second.TotalBytes);
         Assert.True(second.Gen2Bytes > 0, "A full compacting collection leaves the survivors in generation 2.");
     }
 

@@ -30,6 +30,22 @@ public sealed class ServerMemoryTests
     }
 
     [Fact]
+    public void Live_objects_per_connection_leave_out_the_free_space_between_them()
+    {
+        var memory = new ServerMemory(
+            Forced(100 * Mebibyte, 10 * Mebibyte, survived: 8 * Mebibyte),
+            Forced(120 * Mebibyte, 15 * Mebibyte, survived: 10 * Mebibyte),
+            Forced(130 * Mebibyte, 14 * Mebibyte, survived: 11 * Mebibyte));
+
+        var metrics = ByKey(memory.Metrics(connected: 1024, open: 512));
+
+        Assert.Equal(10, metrics["serverLiveConnectedMiB"]);
+        Assert.Equal(2, metrics["serverLivePerConnectionConnectedKiB"]);
+        Assert.Equal(6, metrics["serverLivePerConnectionAfterHoldKiB"]);
+        Assert.Equal(5, metrics["serverHeapPerConnectionConnectedKiB"]);
+    }
+
+    [Fact]
     public void Readings_after_a_forced_GC_say_so()
     {
         var memory = new ServerMemory(Forced(1, 1), Forced(2, 2), Forced(3, 3));
@@ -89,6 +105,6 @@ public sealed class ServerMemoryTests
     private static Dictionary<string, double?> ByKey(IEnumerable<ReportMetric> metrics) =>
         metrics.ToDictionary(metric => metric.Key, metric => metric.Value);
 
-    private static MemoryReading Forced(long resident, long heap) =>
-        new(resident, new ManagedHeap(0, 0, heap, 0, 0), null);
+    private static MemoryReading Forced(long resident, long heap, long survived = 0) =>
+        new(resident, new ManagedHeap(0, 0, heap, 0, 0) { SurvivedBytes = survived }, null);
 }
