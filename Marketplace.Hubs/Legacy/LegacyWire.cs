@@ -24,9 +24,6 @@ namespace Marketplace.Hubs.Legacy;
 /// <param name="socket">The connection's socket, when it carries the bytes as they are (no TLS).</param>
 internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
 {
-    // Few enough for one sendmsg's vector on every platform; a longer backlog is copied into one buffer.
-    private const int MaxGatheredFrames = 64;
-
     // The largest write a backlog is copied into.
     private const int CopyChunkBytes = 64 * 1024;
 
@@ -78,10 +75,6 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
             if (frames.Count == 1)
             {
                 await WriteLockedAsync(frames[0], cancellationToken);
-            }
-            else if (_direct && frames.Count <= MaxGatheredFrames)
-            {
-                await SendGatheredAsync(frames);
             }
             else
             {
@@ -194,37 +187,11 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
         }
     }
 
-    // The frames stay where they are: the kernel gathers them into one send.
-    private async ValueTask SendGatheredAsync(List<ArraySegment<byte>> frames)
-    {
-        var total = 0;
-        foreach (var frame in frames)
-        {
-            total += frame.Count;
-        }
-
-        int sent;
-        try
-        {
-            sent = await socket!.SendAsync(frames, SocketFlags.None);
-        }
-        catch (SocketException exception)
-        {
-            throw new IOException(exception.Message, exception);
-        }
-
-        if (sent < total)
-        {
-            await WriteCopiedAsync(frames, CancellationToken.None, skip: sent);
-        }
-    }
-
-    // A long backlog is copied in chunks of bounded size, so a client far behind never makes the server hold a
-    // buffer as large as its whole queue.
-    private async ValueTask WriteCopiedAsync(
-        List<ArraySegment<byte>> frames,
-        CancellationToken cancellationToken,
-        int skip = 0)
+    // Frames are copied into one pooled buffer and sent in one call. The socket's own gathering send would leave
+    // them in place, but it pins each buffer and allocates on every call: five times the garbage at full speed,
+    // for no CPU saved (BENCHMARKS.md). A long backlog goes in chunks of bounded size, so a client far behind
+    // never makes the server hold a buffer as large as its whole queue.
+    private async ValueTask WriteCopiedAsync(List<ArraySegment<byte>> frames, CancellationToken cancellationToken)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(CopyChunkBytes);
         try
@@ -232,8 +199,7 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
             var filled = 0;
             foreach (var frame in frames)
             {
-                var part = frame.AsMemory(Math.Min(skip, frame.Count));
-                skip -= frame.Count - part.Length;
+                var part = frame.AsMemory();
                 if (filled > 0 && filled + part.Length > chunk.Length)
                 {
                     await WriteLockedAsync(chunk.AsMemory(0, filled), cancellationToken);
