@@ -1,5 +1,8 @@
 using Marketplace.Hubs.Hosting;
 
+// First of all: the runtime sizes its shared array pool when the pool is first used.
+SharedArrayPoolSettings.Apply();
+
 // appsettings.json ships beside the program: it must be found whatever directory the server is started from.
 var builder = WebApplication.CreateBuilder(
     new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
