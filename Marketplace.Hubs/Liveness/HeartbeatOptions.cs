@@ -8,8 +8,9 @@ namespace Marketplace.Hubs.Liveness;
 /// <remarks>
 /// Every WebSocket client, legacy or SignalR, gets a WebSocket ping each <see cref="PingInterval"/> and is
 /// dropped, with its subscriptions, when no pong arrives within <see cref="PongTimeout"/>; for a legacy client
-/// any frame it sends counts as the pong. Browsers and WebSocket libraries answer pings by themselves. SignalR connections without WebSockets (server-sent
-/// events, long polling) cannot answer pings and are judged by <see cref="SignalRClientTimeout"/> instead.
+/// any frame it sends counts as the pong. Browsers and WebSocket libraries answer pings by themselves. SignalR
+/// connections without WebSockets (server-sent events, long polling) cannot answer pings and are judged by
+/// <see cref="SignalRClientTimeout"/> instead.
 /// </remarks>
 public sealed class HeartbeatOptions
 {
