@@ -40,6 +40,7 @@ internal sealed class AgentFleet : IAsyncDisposable
         int legacy,
         int signalR,
         int agents,
+        LegacyClientKind legacyClient,
         Uri legacyUrl,
         Uri hubUrl,
         SequencePlan plan)
@@ -58,6 +59,7 @@ internal sealed class AgentFleet : IAsyncDisposable
                 HubUrl = hubUrl,
                 Legacy = legacyShare,
                 SignalR = signalRShare,
+                LegacyClient = legacyClient,
                 FirstClient = firstClient,
                 Plan = plan,
             });

@@ -19,6 +19,7 @@ internal sealed record AgentOptions
         new("--hub-url", "URL", "The SignalR hub's address."),
         new("--legacy", "N", "Legacy WebSocket clients."),
         new("--signalr", "N", "SignalR JSON clients."),
+        LegacyClientOption.Spec,
         new("--first-client", "N", "The number of the agent's first client, counted over every agent."),
         new("--channel", "NAME", "The channel, or the stem of the channels."),
         new("--channels", "K", "How many channels the clients are spread over."),
@@ -38,6 +39,9 @@ internal sealed record AgentOptions
     /// <summary>Gets how many SignalR clients the agent holds, after the legacy ones.</summary>
     public int SignalR { get; init; }
 
+    /// <summary>Gets which implementation the legacy clients use.</summary>
+    public LegacyClientKind LegacyClient { get; init; }
+
     /// <summary>Gets the number of the agent's first client, which places its clients on the channels.</summary>
     public int FirstClient { get; init; }
 
@@ -56,6 +60,7 @@ internal sealed record AgentOptions
             HubUrl = Address(options, "--hub-url"),
             Legacy = options.Integer("--legacy", 0, 0, 1_000_000),
             SignalR = options.Integer("--signalr", 0, 0, 1_000_000),
+            LegacyClient = LegacyClientOption.Read(options),
             FirstClient = options.Integer("--first-client", 0, 0, int.MaxValue),
             Plan = new SequencePlan(
                 options.Text("--channel") ?? throw new UsageException("agent needs --channel."),
@@ -75,6 +80,7 @@ internal sealed record AgentOptions
             "--hub-url", HubUrl.AbsoluteUri,
             "--legacy", Text(Legacy),
             "--signalr", Text(SignalR),
+            LegacyClientOption.Name, LegacyClientOption.Text(LegacyClient),
             "--first-client", Text(FirstClient),
             "--channel", Plan.Channel,
             "--channels", Text(Plan.Channels),

@@ -18,6 +18,7 @@ internal sealed class ClientTally
     private readonly int _channelIndex;
     private readonly ulong[] _seen;
     private readonly LatencyHistogram _latency;
+    private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _warmup;
     private int _measured;
     private int _duplicated;
@@ -74,6 +75,9 @@ internal sealed class ClientTally
     /// <summary>Gets why the connection ended while the agent still held it; null while it is open.</summary>
     public string? Failure => Volatile.Read(ref _failure);
 
+    /// <summary>Gets a task that completes when every measured publish meant for this subscriber came.</summary>
+    public Task Complete => _complete.Task;
+
     /// <summary>Gets whether the connection is still open.</summary>
     public bool IsOpen => Failure is null;
 
@@ -119,6 +123,10 @@ internal sealed class ClientTally
 
         Volatile.Write(ref _lastReceivedAt, receivedAt);
         Volatile.Write(ref _measured, _measured + 1);
+        if (_measured == ExpectedMeasured)
+        {
+            _complete.TrySetResult();
+        }
     }
 
     /// <summary>Records why the connection ended, the first reason only.</summary>

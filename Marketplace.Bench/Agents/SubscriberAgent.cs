@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marketplace.Bench.Agents.Epoll;
 using Marketplace.Bench.Measurement;
 
 namespace Marketplace.Bench.Agents;
@@ -25,10 +26,12 @@ internal sealed class SubscriberAgent
     private readonly LatencyHistogram _latency = new();
     private readonly List<IAgentClient> _clients = [];
     private readonly List<IAgentClient> _connected = [];
+    private readonly EpollPoller? _poller;
 
     private SubscriberAgent(AgentOptions options)
     {
         _options = options;
+        _poller = options.LegacyClient == LegacyClientKind.Epoll && options.Legacy > 0 ? new EpollPoller() : null;
     }
 
     /// <summary>Runs the agent until its input ends or says <c>exit</c>.</summary>
@@ -58,6 +61,7 @@ internal sealed class SubscriberAgent
         finally
         {
             await Task.WhenAll(agent._clients.Select(client => client.DisposeAsync().AsTask()));
+            agent._poller?.Dispose();
         }
 
         return 0;
@@ -77,7 +81,7 @@ internal sealed class SubscriberAgent
         {
             var tally = new ClientTally(_options.Plan, _options.FirstClient + index, _latency);
             _clients.Add(index < _options.Legacy
-                ? new LegacyAgentClient(legacy, tally)
+                ? LegacyClient(legacy, tally)
                 : new SignalRAgentClient(hub, tally));
         }
 
@@ -104,6 +108,10 @@ internal sealed class SubscriberAgent
 
         return new AgentReady(_connected.Count, failed, firstFailure, startedAt, Stopwatch.GetTimestamp());
     }
+
+    private IAgentClient LegacyClient(Uri address, ClientTally tally) => _poller is null
+        ? new LegacyAgentClient(address, tally)
+        : new EpollLegacyClient(address, tally, _poller);
 
     private static async Task<string?> ConnectOneAsync(IAgentClient client)
     {

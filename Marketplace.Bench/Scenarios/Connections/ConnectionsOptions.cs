@@ -1,3 +1,4 @@
+using Marketplace.Bench.Agents;
 using Marketplace.Bench.CommandLine;
 using Marketplace.Bench.Scenarios.Fanout;
 
@@ -12,6 +13,7 @@ internal sealed record ConnectionsOptions
         new("--connections", "N", "Idle connections, each subscribed to one channel, held by agent processes. " +
             "Default 10000."),
         ClientProtocolOption.Spec,
+        LegacyClientOption.Spec,
         new("--hold", "SECONDS", "How long the connections are held after the last one connects: three " +
             "heartbeat rounds at the server's default 10 s, and a little. Default 35."),
         new("--settle", "SECONDS", "Pause after the server starts and after the connections are made, before " +
@@ -24,6 +26,9 @@ internal sealed record ConnectionsOptions
 
     /// <summary>Gets which kind of client connects.</summary>
     public ClientProtocol Protocol { get; init; } = ClientProtocol.Legacy;
+
+    /// <summary>Gets which implementation the legacy clients use.</summary>
+    public LegacyClientKind LegacyClient { get; init; }
 
     /// <summary>Gets how long the connections are held.</summary>
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(35);
@@ -55,6 +60,7 @@ internal sealed record ConnectionsOptions
         {
             Connections = connections,
             Protocol = ClientProtocolOption.Read(options),
+            LegacyClient = LegacyClientOption.Read(options),
             Hold = options.Seconds("--hold", defaults.Hold, 0, 86_400),
             Settle = options.Seconds("--settle", defaults.Settle, 0, 600),
             Agents = options.Integer("--agents", automaticAgents, 1, connections),

@@ -65,7 +65,7 @@ internal sealed class ConnectionsScenario : IScenario
         var (legacy, signalR) = ClientProtocolOption.Split(_options.Protocol, _options.Connections);
         var plan = new SequencePlan(Channel, 1, 0, 0);
         var spread = AgentFleet.Spread(
-            legacy, signalR, _options.Agents, server.LegacyAddress, server.HubAddress, plan);
+            legacy, signalR, _options.Agents, _options.LegacyClient, server.LegacyAddress, server.HubAddress, plan);
         await using var fleet = await AgentFleet.StartAsync(spread, context.WorkDirectory, cancellationToken);
 
         await Task.Delay(_options.Settle, cancellationToken);

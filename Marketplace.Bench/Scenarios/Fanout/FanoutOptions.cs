@@ -16,6 +16,7 @@ internal sealed record FanoutOptions
         new("--channels", "K", "Channels the subscribers are spread over, evenly; publishes go to each in turn. " +
             "Default 1."),
         ClientProtocolOption.Spec,
+        LegacyClientOption.Spec,
         new("--messages", "M", "Measured publishes. Default 2000."),
         new("--warmup", "N", "Publishes sent first and not measured; each must reach every subscriber before " +
             "measuring starts. Default 200, at least --channels."),
@@ -41,6 +42,9 @@ internal sealed record FanoutOptions
 
     /// <summary>Gets which kind of client subscribes.</summary>
     public ClientProtocol Protocol { get; init; } = ClientProtocol.Legacy;
+
+    /// <summary>Gets which implementation the legacy clients use.</summary>
+    public LegacyClientKind LegacyClient { get; init; }
 
     /// <summary>Gets how many publishes are measured.</summary>
     public int Messages { get; init; } = 2000;
@@ -86,6 +90,7 @@ internal sealed record FanoutOptions
             Subscribers = subscribers,
             Channels = channels,
             Protocol = ClientProtocolOption.Read(options),
+            LegacyClient = LegacyClientOption.Read(options),
             Messages = options.Integer("--messages", defaults.Messages, 1, 100_000_000),
             Warmup = options.Integer("--warmup", Math.Max(defaults.Warmup, channels), channels, 100_000_000),
             PayloadBytes = options.Integer("--payload", defaults.PayloadBytes, StampedPayload.MinimumBytes, 60_000),

@@ -70,7 +70,7 @@ internal sealed class FanoutScenario : IScenario
         await progress.WriteLineAsync(
             $"fanout: {legacy} legacy and {signalR} SignalR subscribers in {_options.Agents} agent processes");
         var spread = AgentFleet.Spread(
-            legacy, signalR, _options.Agents, server.LegacyAddress, server.HubAddress, plan);
+            legacy, signalR, _options.Agents, _options.LegacyClient, server.LegacyAddress, server.HubAddress, plan);
         await using var fleet = await AgentFleet.StartAsync(spread, context.WorkDirectory, cancellationToken);
         var ready = await fleet.ConnectAsync(cancellationToken);
         if (ready.Connected == 0)

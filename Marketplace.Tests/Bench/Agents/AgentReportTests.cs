@@ -69,6 +69,7 @@ public sealed class AgentReportTests
             HubUrl = new Uri("http://127.0.0.1:4000/hubs/marketplace"),
             Legacy = 250,
             SignalR = 249,
+            LegacyClient = LegacyClientKind.Epoll,
             FirstClient = 1000,
             Plan = new SequencePlan("bench-fanout", 4, 200, 2000),
         };
@@ -82,9 +83,16 @@ public sealed class AgentReportTests
     public void Clients_spread_over_agents_evenly_and_numbered_in_order()
     {
         var spread = AgentFleet.Spread(
-            5, 4, 2, new Uri("ws://h:1/ws"), new Uri("http://h:1/hubs/marketplace"), new SequencePlan("c", 1, 1, 1));
+            5,
+            4,
+            2,
+            LegacyClientKind.Epoll,
+            new Uri("ws://h:1/ws"),
+            new Uri("http://h:1/hubs/marketplace"),
+            new SequencePlan("c", 1, 1, 1));
 
         Assert.Equal([(3, 2, 0), (2, 2, 5)], spread.Select(agent => (agent.Legacy, agent.SignalR, agent.FirstClient)));
+        Assert.All(spread, agent => Assert.Equal(LegacyClientKind.Epoll, agent.LegacyClient));
     }
 
     private static AgentReport Report(
