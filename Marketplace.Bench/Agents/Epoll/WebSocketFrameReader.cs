@@ -22,7 +22,7 @@ internal sealed class WebSocketFrameReader
     private int _messageCount;
     private bool _inMessage;
 
-    /// <summary>Reads <paramref name="received"/>, handing each frame it completes to <paramref name="sink"/>.</summary>
+    /// <summary>Reads <paramref name="received"/>, handing each whole frame to <paramref name="sink"/>.</summary>
     /// <exception cref="WebSocketException">The bytes break the protocol.</exception>
     public void Read(ReadOnlySpan<byte> received, IWebSocketFrameSink sink)
     {
