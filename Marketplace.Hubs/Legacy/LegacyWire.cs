@@ -62,29 +62,18 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
     /// Writes whole data frames in one write, unless <see cref="StopFramesAsync"/> has been called: no data may
     /// follow a close frame.
     /// </summary>
-    public async ValueTask WriteFramesAsync(List<ArraySegment<byte>> frames, CancellationToken cancellationToken)
+    public ValueTask WriteFramesAsync(List<ArraySegment<byte>> frames, CancellationToken cancellationToken)
     {
-        await _writing.WaitAsync(cancellationToken);
-        try
+        if (!_writing.Wait(0, CancellationToken.None))
         {
-            if (_framesStopped)
-            {
-                return;
-            }
+            return WriteFramesWhenFreeAsync(frames, cancellationToken);
+        }
 
-            if (frames.Count == 1)
-            {
-                await WriteLockedAsync(frames[0], cancellationToken);
-            }
-            else
-            {
-                await WriteCopiedAsync(frames, cancellationToken);
-            }
-        }
-        finally
-        {
-            _writing.Release();
-        }
+        // A client that keeps up takes its one frame at once: sent here, without the asynchronous machinery,
+        // which costs as much as the rest of the delivery when a broadcast reaches thousands of clients.
+        return frames.Count == 1 && _direct && !_framesStopped
+            ? SendHeldFrame(frames[0], cancellationToken)
+            : WriteHeldFramesAsync(frames, cancellationToken);
     }
 
     /// <summary>Drops every later data frame; called before the close frame is sent.</summary>
@@ -109,6 +98,10 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
         // Anything written through the server's stream may still wait in its pipe, and would then be overtaken.
         await _writing.WaitAsync(cancellationToken);
         _direct = !_serverWritten;
+
+        // A send to a full socket then returns at once instead of waiting for room: a thread-pool thread is never
+        // held by a client that reads slowly. Kestrel uses the socket asynchronously only, which this leaves alone.
+        socket.Blocking = !_direct;
         _writing.Release();
     }
 
@@ -163,6 +156,82 @@ internal sealed class LegacyWire(Stream inner, Socket? socket) : Stream
 
     /// <inheritdoc />
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private async ValueTask WriteFramesWhenFreeAsync(
+        List<ArraySegment<byte>> frames,
+        CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        await WriteHeldFramesAsync(frames, cancellationToken);
+    }
+
+    // The callers hold the stream; it is freed when the write is over.
+    private async ValueTask WriteHeldFramesAsync(List<ArraySegment<byte>> frames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_framesStopped)
+            {
+                return;
+            }
+
+            if (frames.Count == 1)
+            {
+                await WriteLockedAsync(frames[0], cancellationToken);
+            }
+            else
+            {
+                await WriteCopiedAsync(frames, cancellationToken);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    // The socket does not block (see ClientSpokeAsync): what its buffer has no room for is sent asynchronously,
+    // with the stream still held, so that nothing overtakes the rest of the frame.
+    private ValueTask SendHeldFrame(ArraySegment<byte> frame, CancellationToken cancellationToken)
+    {
+        int sent;
+        SocketError error;
+        try
+        {
+            sent = socket!.Send(frame.AsSpan(), SocketFlags.None, out error);
+        }
+        catch (ObjectDisposedException exception)
+        {
+            _writing.Release();
+            return ValueTask.FromException(exception);
+        }
+
+        if (error == SocketError.Success && sent == frame.Count)
+        {
+            _writing.Release();
+            return ValueTask.CompletedTask;
+        }
+
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            _writing.Release();
+            return ValueTask.FromException(new IOException(new SocketException((int)error).Message));
+        }
+
+        return WriteHeldRestAsync(frame.AsMemory(sent), cancellationToken);
+    }
+
+    private async ValueTask WriteHeldRestAsync(ReadOnlyMemory<byte> rest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteLockedAsync(rest, cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
 
     private async ValueTask WriteLockedAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
     {
