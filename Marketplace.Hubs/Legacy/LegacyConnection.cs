@@ -40,6 +40,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly CancellationTokenSource _aborted = new();
     private readonly CancellationTokenSource _closed = new();
     private volatile LegacyCloseReason? _closeReason;
+    private IDictionary<object, object?>? _items;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyConnection"/> class.</summary>
     public LegacyConnection(
@@ -87,7 +88,12 @@ internal sealed class LegacyConnection : ConnectionContext,
     public override IFeatureCollection Features { get; } = new FeatureCollection();
 
     /// <inheritdoc />
-    public override IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
+    /// <remarks>Made on first use: nothing in this server keeps state there, and most connections never ask.</remarks>
+    public override IDictionary<object, object?> Items
+    {
+        get => _items ??= new Dictionary<object, object?>();
+        set => _items = value;
+    }
 
     /// <inheritdoc />
     public override IDuplexPipe Transport { get; set; }

@@ -17,8 +17,6 @@ internal sealed class HubRequestFilter(
     TimeProvider time,
     ILogger<HubRequestFilter> logger) : IHubFilter
 {
-    private static readonly object BucketKey = new();
-
     /// <inheritdoc />
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext,
@@ -62,11 +60,7 @@ internal sealed class HubRequestFilter(
 
     private void EnsureWithinRate(HubCallerContext context, string connectionId, string method)
     {
-        if (!context.Items.TryGetValue(BucketKey, out var item) || item is not RequestBucket bucket)
-        {
-            bucket = new RequestBucket(rateOptions.Value, time);
-            context.Items[BucketKey] = bucket;
-        }
+        var bucket = ConnectionSession.Of(context).Requests ??= new RequestBucket(rateOptions.Value, time);
 
         if (bucket.TryTake(out var retryAfter))
         {

@@ -24,11 +24,6 @@ internal sealed class MarketplaceHub(
     TimeProvider timeProvider,
     ILogger<MarketplaceHub> logger) : Hub
 {
-    // The caller's identity lives in the connection's items, not in Context.User, which SignalR reads once:
-    // an 'auth' request must be able to replace it.
-    private static readonly object IdentityKey = new();
-    private static readonly object SubscriptionsKey = new();
-
     /// <summary>Answers <c>{"type":"pong"}</c>.</summary>
     [SuppressMessage("Performance", "CA1822", Justification = "SignalR only calls instance methods.")]
     public PongReply Ping() => PongReply.Instance;
@@ -57,7 +52,7 @@ internal sealed class MarketplaceHub(
             throw ClientErrors.Create(ErrorCodes.Forbidden, validation.Failure!);
         }
 
-        Context.Items[IdentityKey] = identity;
+        ConnectionSession.Of(Context).Identity = identity;
 
         var roles = identity.Roles.Order(StringComparer.Ordinal).ToArray();
         return new AuthenticatedReply(identity.UserId, roles, identity.ExpiresAt);
@@ -69,7 +64,7 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
         access.EnsureMaySubscribe(Caller(), name);
 
-        var subscriptions = Subscriptions();
+        var subscriptions = ConnectionSession.Of(Context).Subscriptions;
         if (!subscriptions.Contains(name))
         {
             channels.EnsureRoomForSubscription(subscriptions.Count);
@@ -87,7 +82,7 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
-        Subscriptions().Remove(name);
+        ConnectionSession.Of(Context).Subscriptions.Remove(name);
 
         return ChannelReply.Unsubscribed(name);
     }
@@ -109,7 +104,7 @@ internal sealed class MarketplaceHub(
     /// <inheritdoc />
     public override Task OnConnectedAsync()
     {
-        Context.Items[IdentityKey] = CallerPrincipal.Read(Context.User);
+        ConnectionSession.Start(Context, CallerPrincipal.Read(Context.User));
 
         HubLog.Connected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName());
 
@@ -125,23 +120,7 @@ internal sealed class MarketplaceHub(
         return Task.CompletedTask;
     }
 
-    private CallerIdentity Caller() =>
-        Context.Items.TryGetValue(IdentityKey, out var identity) && identity is CallerIdentity caller
-            ? caller.At(timeProvider.GetUtcNow())
-            : CallerIdentity.Anonymous;
-
-    // A connection's calls run one at a time, so its set needs no lock.
-    private HashSet<string> Subscriptions()
-    {
-        if (Context.Items.TryGetValue(SubscriptionsKey, out var item) && item is HashSet<string> subscriptions)
-        {
-            return subscriptions;
-        }
-
-        subscriptions = new HashSet<string>(StringComparer.Ordinal);
-        Context.Items[SubscriptionsKey] = subscriptions;
-        return subscriptions;
-    }
+    private CallerIdentity Caller() => ConnectionSession.Of(Context).Identity.At(timeProvider.GetUtcNow());
 
     private string RemoteAddress() =>
         Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
