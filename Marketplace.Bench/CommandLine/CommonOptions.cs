@@ -132,10 +132,11 @@ internal sealed record CommonOptions
             : throw new UsageException($"--json {path}: the folder {folder} does not exist.");
     }
 
+    // The full path, since the server the bench starts runs in a folder of its own.
     private static string? ExistingFile(string name, string? path)
     {
         return path is null || File.Exists(path)
-            ? path
+            ? path is null ? null : Path.GetFullPath(path)
             : throw new UsageException($"{name} {path}: no such file.");
     }
 

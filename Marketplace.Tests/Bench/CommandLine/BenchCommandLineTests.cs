@@ -57,6 +57,24 @@ public sealed class BenchCommandLineTests
     }
 
     [Fact]
+    public void A_server_named_by_a_relative_path_is_found_from_the_folder_it_will_run_in()
+    {
+        var relative = $"server-{Guid.NewGuid():N}.dll";
+        File.WriteAllText(relative, string.Empty);
+        try
+        {
+            var run = Assert.IsType<RunCommand>(Parse("connections", "--server-dll", relative));
+
+            Assert.True(Path.IsPathFullyQualified(run.Common.ServerDll!));
+            Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), relative), run.Common.ServerDll);
+        }
+        finally
+        {
+            File.Delete(relative);
+        }
+    }
+
+    [Fact]
     public void A_running_server_is_targeted_with_its_database_and_process()
     {
         var run = Assert.IsType<RunCommand>(Parse(
