@@ -135,8 +135,13 @@ internal sealed record CommonOptions
     // The full path, since the server the bench starts runs in a folder of its own.
     private static string? ExistingFile(string name, string? path)
     {
-        return path is null || File.Exists(path)
-            ? path is null ? null : Path.GetFullPath(path)
+        if (path is null)
+        {
+            return null;
+        }
+
+        return File.Exists(path)
+            ? Path.GetFullPath(path)
             : throw new UsageException($"{name} {path}: no such file.");
     }
 

@@ -28,6 +28,10 @@ internal sealed class ConnectionSession(CallerIdentity identity)
     public RequestBucket? Requests { get; set; }
 
     /// <summary>Starts the session of the connection behind <paramref name="context"/>.</summary>
+    /// <remarks>
+    /// A feature collection takes no lock; this runs as the hub opens the connection, before any of its calls
+    /// and while nothing else sets the connection's features.
+    /// </remarks>
     public static void Start(HubCallerContext context, CallerIdentity identity) =>
         context.Features.Set(new ConnectionSession(identity));
 
