@@ -13,10 +13,10 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
-/// One legacy WebSocket client presented to SignalR as a connection: the hub reads and writes a pair of pipes,
-/// and this class moves bytes between them and the socket. The hub writes whole WebSocket frames, one per
-/// message, which queue in a <see cref="LegacySender"/> beside the broadcasts that the delivery manager puts
-/// there directly.
+/// One legacy WebSocket client presented to SignalR as a connection: the hub reads what the client sent from a
+/// pipe this class fills from the socket, and writes whole WebSocket frames, one per message, through a
+/// <see cref="LegacyReplyWriter"/> into a <see cref="LegacySender"/>, beside the broadcasts that the delivery
+/// manager puts there directly.
 /// </summary>
 /// <remarks>
 /// SignalR's own WebSocket transport is not used because it may put several messages in one frame, which
@@ -36,7 +36,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly LegacyHeartbeat _heartbeat;
     private readonly ILogger _logger;
     private readonly Pipe _toHub = new();
-    private readonly Pipe _fromHub = new();
+    private readonly LegacyReplyWriter _replies;
     private readonly CancellationTokenSource _aborted = new();
     private readonly CancellationTokenSource _closed = new();
     private volatile LegacyCloseReason? _closeReason;
@@ -73,7 +73,8 @@ internal sealed class LegacyConnection : ConnectionContext,
         LocalEndPoint = httpContext.Connection.LocalIpAddress is { } local
             ? new IPEndPoint(local, httpContext.Connection.LocalPort)
             : null;
-        Transport = new DuplexPipe(_toHub.Reader, _fromHub.Writer);
+        _replies = new LegacyReplyWriter(_sender, this);
+        Transport = new DuplexPipe(_toHub.Reader, _replies);
 
         Features.Set<IConnectionUserFeature>(this);
         Features.Set<IHttpContextFeature>(this);
@@ -136,14 +137,13 @@ internal sealed class LegacyConnection : ConnectionContext,
         _heartbeat.Watch(this);
         await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
         {
-            var sending = SendLoopAsync();
             var receiving = ReceiveLoopAsync();
 
             // The hub ends first when the server ends the session (a flooding or too slow client): the last
             // replies go out, then a close frame that says why, and the client's answer ends the receiving.
             if (await Task.WhenAny(receiving, hub) == hub)
             {
-                await WithinCloseTimeoutAsync(sending);
+                await WithinCloseTimeoutAsync(_sender.DrainAsync());
                 var reason = _closeReason;
                 await CloseAsync(reason?.Status ?? WebSocketCloseStatus.NormalClosure, reason?.Description);
                 await WithinCloseTimeoutAsync(receiving);
@@ -151,7 +151,7 @@ internal sealed class LegacyConnection : ConnectionContext,
 
             await receiving;
             await hub;
-            await sending;
+            await _sender.DrainAsync();
         }
 
         await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
@@ -174,6 +174,21 @@ internal sealed class LegacyConnection : ConnectionContext,
 
         // Nobody is reading on the other side, so there is no close frame to send: the receive loop ends at once.
         _socket.Abort();
+    }
+
+    /// <summary>
+    /// Closes the connection of a client that sends requests without reading the answers: they pile up like
+    /// broadcasts do.
+    /// </summary>
+    /// <remarks>
+    /// Signalling the connection closed makes SignalR end the hub first, so the close frame with the reason goes
+    /// out as for any other close the server decides; cancelling the socket's reads would abort it without one.
+    /// </remarks>
+    public void CloseTooSlow()
+    {
+        LimitsLog.TooSlow(_logger, ConnectionId, _sender.QueuedBytes);
+        SetCloseReason(WebSocketCloseStatus.PolicyViolation, LegacyCloseReason.TooSlowDescription);
+        _closed.Cancel();
     }
 
     /// <inheritdoc />
@@ -208,8 +223,8 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
         finally
         {
-            // The hub has written its last message: let the sender drain what is left and stop.
-            await _fromHub.Writer.CompleteAsync();
+            // The hub has written its last message; the sender still drains what is queued.
+            await _replies.CompleteAsync();
         }
     }
 
@@ -220,30 +235,21 @@ internal sealed class LegacyConnection : ConnectionContext,
             _toHub.Writer);
         await _toHub.Writer.FlushAsync();
 
-        while (true)
+        var response = new ReadOnlySequence<byte>(await _replies.HandshakeResponse);
+        if (!HandshakeProtocol.TryParseResponseMessage(ref response, out var message))
         {
-            var result = await _fromHub.Reader.ReadAsync();
-            var buffer = result.Buffer;
-
-            if (HandshakeProtocol.TryParseResponseMessage(ref buffer, out var response))
-            {
-                _fromHub.Reader.AdvanceTo(buffer.Start);
-                if (response.Error is null)
-                {
-                    return true;
-                }
-
-                LegacyLog.HandshakeFailed(_logger, ConnectionId, response.Error);
-                return false;
-            }
-
-            _fromHub.Reader.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                LegacyLog.HandshakeFailed(_logger, ConnectionId, "the hub ended the connection");
-                return false;
-            }
+            LegacyLog.HandshakeFailed(_logger, ConnectionId, "the hub ended the connection");
+            return false;
         }
+
+        if (message.Error is not null)
+        {
+            LegacyLog.HandshakeFailed(_logger, ConnectionId, message.Error);
+            return false;
+        }
+
+        // Whatever the hub flushed with its response is already frames for the client.
+        return _sender.TryEnqueue(response);
     }
 
     private async Task ReceiveLoopAsync()
@@ -300,42 +306,6 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-    private async Task SendLoopAsync()
-    {
-        var reader = _fromHub.Reader;
-        try
-        {
-            while (true)
-            {
-                var result = await reader.ReadAsync();
-
-                if (!_sender.TryEnqueue(result.Buffer))
-                {
-                    CloseTooSlow();
-                }
-
-                reader.AdvanceTo(result.Buffer.End);
-                if (result.IsCompleted)
-                {
-                    await _sender.DrainAsync();
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            // Completing the reader turns the hub's later writes into no-ops instead of blocking them.
-            await reader.CompleteAsync();
-        }
-    }
-
-    // Replies to a client that sends requests without reading the answers pile up like broadcasts do.
-    private void CloseTooSlow()
-    {
-        LimitsLog.TooSlow(_logger, ConnectionId, _sender.QueuedBytes);
-        SetCloseReason(WebSocketCloseStatus.PolicyViolation, LegacyCloseReason.TooSlowDescription);
-        _aborted.Cancel();
-    }
 
     // When the server closed first (a frame past the hard limit, a flooding or slow client), the client's answer
     // is read before the socket goes: dropping it earlier resets the connection, and a client that has not yet

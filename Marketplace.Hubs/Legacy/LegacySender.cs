@@ -8,9 +8,9 @@ namespace Marketplace.Hubs.Legacy;
 /// many frames instead of one each.
 /// </summary>
 /// <remarks>
-/// A broadcast's frame is shared by all its recipients and queued by reference, never copied; the hub's replies,
-/// which live in a pipe, are copied. Both queue in the order they came. Past the byte limit nothing more is
-/// taken: the caller closes the connection.
+/// A broadcast's frame is shared by all its recipients and queued by reference, never copied; the hub's
+/// replies come as copies from the <see cref="LegacyReplyWriter"/>. Both queue in the order they came. Past
+/// the byte limit nothing more is taken: the caller closes the connection.
 /// </remarks>
 internal sealed class LegacySender
 {
