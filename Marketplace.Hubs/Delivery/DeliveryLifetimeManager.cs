@@ -16,7 +16,7 @@ namespace Marketplace.Hubs.Delivery;
 /// of a client that stopped reading pile up without bound.
 /// </remarks>
 /// <typeparam name="THub">The hub.</typeparam>
-internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>
+internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, IChannelMembership
     where THub : Hub
 {
     private readonly ConcurrentDictionary<string, ConnectionOutbox> _connections = new(StringComparer.Ordinal);
@@ -105,6 +105,34 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public int CountChannels(string connectionId)
+    {
+        if (!_connections.TryGetValue(connectionId, out var outbox))
+        {
+            return 0;
+        }
+
+        lock (_membership)
+        {
+            return outbox.Groups.Count;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsMember(string connectionId, string channel)
+    {
+        if (!_connections.TryGetValue(connectionId, out var outbox))
+        {
+            return false;
+        }
+
+        lock (_membership)
+        {
+            return outbox.Groups.Contains(channel);
+        }
     }
 
     /// <inheritdoc />

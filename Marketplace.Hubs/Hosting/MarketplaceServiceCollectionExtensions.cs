@@ -62,6 +62,10 @@ internal static class MarketplaceServiceCollectionExtensions
                 json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, LegacyHubProtocol>());
         services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(DeliveryLifetimeManager<>)));
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as IChannelMembership
+            ?? throw new InvalidOperationException(
+                "The hub's lifetime manager must keep channel membership, as Delivery/DeliveryLifetimeManager does."));
 
         // Every protocol, JSON and legacy alike, reports failures as "code: sentence".
         services.Decorate<IHubProtocol, CodedErrorHubProtocol>();

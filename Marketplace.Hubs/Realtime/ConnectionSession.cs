@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Marketplace.Hubs.Realtime;
 
 /// <summary>
-/// What the hub keeps about one connection between its calls: who the caller is, the channels it joined and its
-/// request budget. Calls of one connection run one at a time, so nothing here needs a lock.
+/// What the hub keeps about one connection between its calls: who the caller is and its request budget. Calls
+/// of one connection run one at a time, so nothing here needs a lock.
 /// </summary>
 /// <remarks>
-/// It is one entry in the connection's features rather than three in <see cref="HubCallerContext.Items"/>:
+/// It is one entry in the connection's features rather than two in <see cref="HubCallerContext.Items"/>:
 /// SignalR creates the items' concurrent dictionary on first use, about 600 bytes for every connection.
 /// </remarks>
 /// <param name="identity">The identity the connection opened with.</param>
@@ -20,9 +20,6 @@ internal sealed class ConnectionSession(CallerIdentity identity)
     /// SignalR reads once: an <c>auth</c> request must be able to replace it.
     /// </summary>
     public CallerIdentity Identity { get; set; } = identity;
-
-    /// <summary>Gets the channels the connection has joined, to hold it to its subscription limit.</summary>
-    public HashSet<string> Subscriptions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the connection's request budget, made at its first call.</summary>
     public RequestBucket? Requests { get; set; }

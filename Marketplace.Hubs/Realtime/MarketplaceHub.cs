@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Marketplace.Hubs.Channels;
+using Marketplace.Hubs.Delivery;
 using Marketplace.Hubs.Legacy;
 using Marketplace.Hubs.Permissions;
 using Marketplace.Hubs.Products;
@@ -19,6 +20,7 @@ namespace Marketplace.Hubs.Realtime;
 internal sealed class MarketplaceHub(
     ProductCatalog catalog,
     ChannelRules channels,
+    IChannelMembership membership,
     AccessPolicy access,
     TokenValidator tokens,
     TimeProvider timeProvider,
@@ -64,14 +66,13 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
         access.EnsureMaySubscribe(Caller(), name);
 
-        var subscriptions = ConnectionSession.Of(Context).Subscriptions;
-        if (!subscriptions.Contains(name))
+        var id = Context.ConnectionId;
+        if (!membership.IsMember(id, name))
         {
-            channels.EnsureRoomForSubscription(subscriptions.Count);
+            channels.EnsureRoomForSubscription(membership.CountChannels(id));
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
-        subscriptions.Add(name);
+        await Groups.AddToGroupAsync(id, name, Context.ConnectionAborted);
 
         return ChannelReply.Subscribed(name);
     }
@@ -82,7 +83,6 @@ internal sealed class MarketplaceHub(
         var name = channels.EnsureValid(channel);
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, name, Context.ConnectionAborted);
-        ConnectionSession.Of(Context).Subscriptions.Remove(name);
 
         return ChannelReply.Unsubscribed(name);
     }
