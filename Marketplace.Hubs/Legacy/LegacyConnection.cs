@@ -306,7 +306,6 @@ internal sealed class LegacyConnection : ConnectionContext,
         }
     }
 
-
     // When the server closed first (a frame past the hard limit, a flooding or slow client), the client's answer
     // is read before the socket goes: dropping it earlier resets the connection, and a client that has not yet
     // read the close frame would lose it with its reason.
