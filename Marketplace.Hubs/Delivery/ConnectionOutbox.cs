@@ -16,8 +16,11 @@ internal abstract class ConnectionOutbox(HubConnectionContext connection, ILogge
     /// <summary>Gets the connection.</summary>
     public HubConnectionContext Connection { get; } = connection;
 
+    private ChannelSet _channels;
+
     /// <summary>Gets the channels the connection is a member of; guarded by the lifetime manager.</summary>
-    public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Returned by reference: the set lives inside the outbox and changes there.</remarks>
+    public ref ChannelSet Channels => ref _channels;
 
     /// <summary>Sends <paramref name="message"/> after every message queued before it.</summary>
     public abstract void Enqueue(SerializedHubMessage message);

@@ -60,12 +60,10 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
         outbox.Close();
         lock (_membership)
         {
-            foreach (var group in outbox.Groups)
+            foreach (var group in outbox.Channels.Clear())
             {
                 Leave(group, outbox);
             }
-
-            outbox.Groups.Clear();
         }
 
         return Task.CompletedTask;
@@ -82,7 +80,7 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
             lock (_membership)
             {
                 _groups.GetOrAdd(groupName, _ => new(StringComparer.Ordinal))[connectionId] = outbox;
-                outbox.Groups.Add(groupName);
+                outbox.Channels.Add(groupName);
             }
         }
 
@@ -100,7 +98,7 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
             lock (_membership)
             {
                 Leave(groupName, outbox);
-                outbox.Groups.Remove(groupName);
+                outbox.Channels.Remove(groupName);
             }
         }
 
@@ -117,7 +115,7 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
 
         lock (_membership)
         {
-            return outbox.Groups.Count;
+            return outbox.Channels.Count;
         }
     }
 
@@ -131,7 +129,7 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
 
         lock (_membership)
         {
-            return outbox.Groups.Contains(channel);
+            return outbox.Channels.Contains(channel);
         }
     }
 

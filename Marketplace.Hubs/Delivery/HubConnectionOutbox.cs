@@ -12,8 +12,10 @@ namespace Marketplace.Hubs.Delivery;
 internal sealed class HubConnectionOutbox(HubConnectionContext connection, long maxQueuedBytes, ILogger logger)
     : ConnectionOutbox(connection, logger)
 {
-    private readonly Queue<(SerializedHubMessage Message, int Size)> _queue = new();
     private readonly Lock _gate = new();
+
+    // Made when the connection first falls behind: most never do.
+    private Queue<(SerializedHubMessage Message, int Size)>? _queue;
     private long _queuedBytes;
     private bool _draining;
     private bool _closed;
@@ -48,7 +50,7 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
                 return;
             }
 
-            _queue.Enqueue((message, size));
+            (_queue ??= new()).Enqueue((message, size));
             _queuedBytes += size;
         }
     }
@@ -59,7 +61,7 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
         lock (_gate)
         {
             _closed = true;
-            _queue.Clear();
+            _queue = null;
             _queuedBytes = 0;
         }
     }
@@ -83,7 +85,7 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
             SerializedHubMessage next;
             lock (_gate)
             {
-                if (_closed || !_queue.TryDequeue(out var item))
+                if (_closed || _queue is null || !_queue.TryDequeue(out var item))
                 {
                     _draining = false;
                     return;
@@ -101,7 +103,7 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
     {
         var queuedBytes = _queuedBytes;
         _closed = true;
-        _queue.Clear();
+        _queue = null;
         _queuedBytes = 0;
 
         CloseTooSlow(queuedBytes);

@@ -67,12 +67,13 @@ internal sealed class LegacyConnection : ConnectionContext,
         User = httpContext.User;
         Path = httpContext.Request.Path.Value ?? "/";
         ConnectionId = httpContext.TraceIdentifier;
-        RemoteEndPoint = httpContext.Connection.RemoteIpAddress is { } address
-            ? new IPEndPoint(address, httpContext.Connection.RemotePort)
+
+        // Read from the feature: HttpContext.Connection makes a wrapper that would live as long as the connection.
+        var endPoints = httpContext.Features.Get<IHttpConnectionFeature>();
+        RemoteEndPoint = endPoints?.RemoteIpAddress is { } address
+            ? new IPEndPoint(address, endPoints.RemotePort)
             : null;
-        LocalEndPoint = httpContext.Connection.LocalIpAddress is { } local
-            ? new IPEndPoint(local, httpContext.Connection.LocalPort)
-            : null;
+        LocalEndPoint = endPoints?.LocalIpAddress is { } local ? new IPEndPoint(local, endPoints.LocalPort) : null;
         _replies = new LegacyReplyWriter(_sender, this);
         Transport = new DuplexPipe(_toHub.Reader, _replies);
 

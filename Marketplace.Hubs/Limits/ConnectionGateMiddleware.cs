@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Marketplace.Hubs.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Hubs.Limits;
@@ -42,8 +43,9 @@ internal sealed class ConnectionGateMiddleware
             return RefuseAsync(context, StatusCodes.Status403Forbidden, $"Origin {origin} may not connect here.");
         }
 
-        // Uncounted connections go on without an async frame that would live as long as they do.
-        var address = context.Connection.RemoteIpAddress;
+        // Uncounted connections go on without an async frame that would live as long as they do. The address is
+        // read from the feature: HttpContext.Connection makes a wrapper that would live as long as well.
+        var address = context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress;
         return address is null || !IsLongLived(context) || IsExempt(address)
             ? _next(context)
             : CountAsync(context, address);

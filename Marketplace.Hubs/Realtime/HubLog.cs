@@ -5,11 +5,11 @@ namespace Marketplace.Hubs.Realtime;
 /// </summary>
 internal static partial class HubLog
 {
-    [LoggerMessage(2000, LogLevel.Information,
+    [LoggerMessage(2000, LogLevel.Debug,
         "Client {ConnectionId} connected from {RemoteAddress} over {Protocol}")]
     public static partial void Connected(ILogger logger, string connectionId, string remoteAddress, string protocol);
 
-    [LoggerMessage(2001, LogLevel.Information,
+    [LoggerMessage(2001, LogLevel.Debug,
         "Client {ConnectionId} from {RemoteAddress} over {Protocol} disconnected: {Reason}")]
     public static partial void Disconnected(
         ILogger logger, string connectionId, string remoteAddress, string protocol, string? reason);

@@ -8,6 +8,7 @@ using Marketplace.Hubs.Products;
 using Marketplace.Hubs.Realtime.Replies;
 using Marketplace.Hubs.Security;
 using Microsoft.AspNetCore.Http.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Marketplace.Hubs.Realtime;
@@ -106,7 +107,11 @@ internal sealed class MarketplaceHub(
     {
         ConnectionSession.Start(Context, CallerPrincipal.Read(Context.User));
 
-        HubLog.Connected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName());
+        // The address's text stays cached in the connection's IPAddress once made: only make it to log it.
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            HubLog.Connected(logger, Context.ConnectionId, RemoteAddress(), ProtocolName());
+        }
 
         return Task.CompletedTask;
     }
@@ -122,8 +127,9 @@ internal sealed class MarketplaceHub(
 
     private CallerIdentity Caller() => ConnectionSession.Of(Context).Identity.At(timeProvider.GetUtcNow());
 
+    // Read from the feature: HttpContext.Connection makes a wrapper that would live as long as the connection.
     private string RemoteAddress() =>
-        Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        Context.GetHttpContext()?.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress?.ToString() ?? "unknown";
 
     private string ProtocolName()
     {

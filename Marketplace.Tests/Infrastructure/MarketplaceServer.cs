@@ -125,6 +125,8 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Connections opening and closing are logged at Debug; tests wait for those entries.
+        builder.UseSetting("Logging:LogLevel:Marketplace", "Debug");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
