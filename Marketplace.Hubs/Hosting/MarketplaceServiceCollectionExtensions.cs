@@ -81,11 +81,15 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddOptions<JsonHubProtocolOptions>()
             .Configure<IOptions<LegacyOptions>>((json, legacy) =>
                 json.PayloadSerializerOptions.MaxDepth = legacy.Value.MaxJsonDepth);
+
+        // Only SignalR accepts WebSockets through the middleware (legacy clients have LegacyHeartbeat). SignalR
+        // judges its connections by their keep-alive messages; a runtime ping timer per socket on top of that
+        // would cost about 300 bytes per connection and drop clients that are merely behind in reading.
         services.AddOptions<WebSocketOptions>()
-            .Configure<IOptions<HeartbeatOptions>>((webSockets, heartbeat) =>
+            .Configure(webSockets =>
             {
-                webSockets.KeepAliveInterval = heartbeat.Value.PingInterval;
-                webSockets.KeepAliveTimeout = heartbeat.Value.PongTimeout;
+                webSockets.KeepAliveInterval = TimeSpan.Zero;
+                webSockets.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
             });
 
         return services;

@@ -20,8 +20,8 @@ internal static partial class StartupLog
         "SignalR hub at /hubs/marketplace")]
     public static partial void Listening(ILogger logger, string addresses);
 
-    [LoggerMessage(1004, LogLevel.Information, "Heartbeat: ping every {PingInterval}, connections silent " +
-        "{PongTimeout} after a ping are closed; SignalR clients without WebSocket time out after {ClientTimeout}")]
+    [LoggerMessage(1004, LogLevel.Information, "Heartbeat: ping every {PingInterval}; legacy clients silent " +
+        "{PongTimeout} after a ping are closed, SignalR clients silent for {ClientTimeout}")]
     public static partial void Heartbeat(
         ILogger logger, TimeSpan pingInterval, TimeSpan pongTimeout, TimeSpan clientTimeout);
 

@@ -6,11 +6,11 @@ namespace Marketplace.Hubs.Liveness;
 /// How the server tells live clients from dead ones, bound from the <c>Heartbeat</c> section.
 /// </summary>
 /// <remarks>
-/// Every WebSocket client, legacy or SignalR, gets a WebSocket ping each <see cref="PingInterval"/> and is
-/// dropped, with its subscriptions, when no pong arrives within <see cref="PongTimeout"/>; for a legacy client
-/// any frame it sends counts as the pong. Browsers and WebSocket libraries answer pings by themselves. SignalR
-/// connections without WebSockets (server-sent events, long polling) cannot answer pings and are judged by
-/// <see cref="SignalRClientTimeout"/> instead.
+/// A legacy client gets a WebSocket ping each <see cref="PingInterval"/> and is dropped, with its subscriptions,
+/// when it sends nothing within <see cref="PongTimeout"/> of one; any frame counts as the pong, and browsers and
+/// WebSocket libraries answer pings by themselves. SignalR clients, over any transport, get SignalR's keep-alive
+/// message each <see cref="PingInterval"/> and are dropped when they send nothing, not even their own keep-alive,
+/// for <see cref="SignalRClientTimeout"/>.
 /// </remarks>
 public sealed class HeartbeatOptions
 {
@@ -21,7 +21,7 @@ public sealed class HeartbeatOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Gets or sets how long after a ping a silent connection is closed. Default 5 seconds.</summary>
+    /// <summary>Gets or sets how long after a ping a silent legacy client is closed. Default 5 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PongTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -23,11 +23,20 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Connects to the hub at <paramref name="address"/>.</summary>
     /// <param name="address">The hub's address.</param>
     /// <param name="accessToken">A token to send the SignalR way, if any.</param>
-    public static async Task<HubClient> ConnectAsync(Uri address, string? accessToken = null)
+    /// <param name="keepAliveInterval">How often the client sends its keep-alive; the library's 15 s if null.</param>
+    public static async Task<HubClient> ConnectAsync(
+        Uri address,
+        string? accessToken = null,
+        TimeSpan? keepAliveInterval = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(address, options => options.AccessTokenProvider = () => Task.FromResult(accessToken))
             .Build();
+        if (keepAliveInterval is { } interval)
+        {
+            connection.KeepAliveInterval = interval;
+        }
+
         var client = new HubClient(connection);
         await connection.StartAsync().WaitAsync(TestTimeouts.Default);
         return client;

@@ -38,6 +38,36 @@ public sealed class HeartbeatTests
     }
 
     [Fact]
+    public async Task A_signalr_client_that_sends_nothing_for_the_client_timeout_is_dropped_and_a_live_one_is_kept()
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Heartbeat:PingInterval", "00:00:00.300"),
+            ("Heartbeat:SignalRClientTimeout", "00:00:01"));
+        var channel = Channels.Unique();
+        await using var live = await HubClient.ConnectAsync(
+            server.HubAddress, keepAliveInterval: TimeSpan.FromMilliseconds(200));
+        await live.InvokeAsync("Subscribe", channel);
+
+        // Its keep-alive would come long after the timeout, and it calls nothing.
+        await using var silent = await HubClient.ConnectAsync(
+            server.HubAddress, keepAliveInterval: TimeSpan.FromMinutes(5));
+        var closed = new TaskCompletionSource();
+        silent.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await closed.Task.WaitAsync(TestTimeouts.Default);
+        await server.Logs.WaitForAsync(entry => entry.EventId.Id == 2001);
+        var published = await live.InvokeAsync("Notify", channel, "after");
+        var notification = await live.ReceiveAsync();
+
+        Assert.Equal("notify_ack", JsonAssert.Type(published));
+        Assert.Equal("after", notification.GetProperty("payload").GetString());
+        Assert.Single(server.Logs.Entries, entry => entry.EventId.Id == 2001);
+    }
+
+    [Fact]
     public async Task Defaults_ping_every_ten_seconds_and_spare_signalr_clients_on_their_default_keep_alive()
     {
         await using var server = MarketplaceServer.StartSqlite();
@@ -45,8 +75,8 @@ public sealed class HeartbeatTests
         var webSockets = server.Services.GetRequiredService<IOptions<WebSocketOptions>>().Value;
         var hub = server.Services.GetRequiredService<IOptions<HubOptions>>().Value;
 
-        Assert.Equal(TimeSpan.FromSeconds(10), webSockets.KeepAliveInterval);
-        Assert.Equal(TimeSpan.FromSeconds(5), webSockets.KeepAliveTimeout);
+        // SignalR's keep-alive messages judge SignalR clients; no runtime ping timer per socket.
+        Assert.Equal(TimeSpan.Zero, webSockets.KeepAliveInterval);
         Assert.Equal(TimeSpan.FromSeconds(10), hub.KeepAliveInterval);
 
         // SignalR clients send a keep-alive every 15 s by default; the server must wait at least twice that.
