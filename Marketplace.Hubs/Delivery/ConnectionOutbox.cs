@@ -13,10 +13,10 @@ namespace Marketplace.Hubs.Delivery;
 /// <param name="logger">Where a closing for slowness is logged.</param>
 internal abstract class ConnectionOutbox(HubConnectionContext connection, ILogger logger)
 {
+    private ChannelSet _channels;
+
     /// <summary>Gets the connection.</summary>
     public HubConnectionContext Connection { get; } = connection;
-
-    private ChannelSet _channels;
 
     /// <summary>Gets the channels the connection is a member of; guarded by the lifetime manager.</summary>
     /// <remarks>Returned by reference: the set lives inside the outbox and changes there.</remarks>

@@ -82,9 +82,9 @@ internal static class MarketplaceServiceCollectionExtensions
             .Configure<IOptions<LegacyOptions>>((json, legacy) =>
                 json.PayloadSerializerOptions.MaxDepth = legacy.Value.MaxJsonDepth);
 
-        // Only SignalR accepts WebSockets through the middleware (legacy clients have LegacyHeartbeat). SignalR
-        // judges its connections by their keep-alive messages; a runtime ping timer per socket on top of that
-        // would cost about 300 bytes per connection and drop clients that are merely behind in reading.
+        // These defaults reach SignalR's sockets only: legacy ones are accepted with settings of their own and
+        // pinged by LegacyHeartbeat. SignalR judges its connections by their keep-alive messages; a runtime ping
+        // timer per socket on top would cost about 300 bytes a connection and drop clients merely behind in reading.
         services.AddOptions<WebSocketOptions>()
             .Configure(webSockets =>
             {

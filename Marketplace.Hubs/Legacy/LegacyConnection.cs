@@ -73,7 +73,9 @@ internal sealed class LegacyConnection : ConnectionContext,
         RemoteEndPoint = endPoints?.RemoteIpAddress is { } address
             ? new IPEndPoint(address, endPoints.RemotePort)
             : null;
-        LocalEndPoint = endPoints?.LocalIpAddress is { } local ? new IPEndPoint(local, endPoints.LocalPort) : null;
+        LocalEndPoint = endPoints?.LocalIpAddress is { } local
+            ? new IPEndPoint(local, endPoints.LocalPort)
+            : null;
         _replies = new LegacyReplyWriter(_sender, this);
         Transport = new DuplexPipe(_toHub.Reader, _replies);
 
