@@ -42,7 +42,7 @@ public sealed class HeartbeatTests
     {
         await using var server = MarketplaceServer.StartSqlite(
             ("Heartbeat:PingInterval", "00:00:00.300"),
-            ("Heartbeat:SignalRClientTimeout", "00:00:01"));
+            ("Heartbeat:SignalRClientTimeout", "00:00:02"));
         var channel = Channels.Unique();
         await using var live = await HubClient.ConnectAsync(
             server.HubAddress, keepAliveInterval: TimeSpan.FromMilliseconds(200));
