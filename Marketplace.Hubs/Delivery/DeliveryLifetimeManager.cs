@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marketplace.Hubs.Legacy;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,11 @@ namespace Marketplace.Hubs.Delivery;
 /// of a client that stopped reading pile up without bound.
 /// </remarks>
 /// <typeparam name="THub">The hub.</typeparam>
-internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, IChannelMembership
+internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, IChannelMembership, IKeepAliveRounds
     where THub : Hub
 {
+    private static readonly SerializedHubMessage KeepAlive = new(PingMessage.Instance);
+
     private readonly ConcurrentDictionary<string, ConnectionOutbox> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ConnectionOutbox>> _groups =
         new(StringComparer.Ordinal);
@@ -28,6 +31,7 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
     private readonly Lock _membership = new();
     private readonly long _maxQueuedBytes;
     private readonly ILogger _logger;
+    private int _keepAliveSequence;
 
     /// <summary>Initializes a new instance of the <see cref="DeliveryLifetimeManager{THub}"/> class.</summary>
     public DeliveryLifetimeManager(IOptions<DeliveryOptions> options, ILogger<DeliveryLifetimeManager<THub>> logger)
@@ -43,7 +47,10 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
 
         _connections[connection.ConnectionId] = connection.Features.Get<LegacySender>() is { } sender
             ? new LegacyConnectionOutbox(connection, sender, _logger)
-            : new HubConnectionOutbox(connection, _maxQueuedBytes, _logger);
+            : new HubConnectionOutbox(connection, _maxQueuedBytes, _logger)
+            {
+                KeepAliveSequence = NextKeepAliveSequence(connection),
+            };
         return Task.CompletedTask;
     }
 
@@ -130,6 +137,19 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
         lock (_membership)
         {
             return outbox.Channels.Contains(channel);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Ping(int round, int rounds)
+    {
+        foreach (var (_, outbox) in _connections)
+        {
+            if (outbox is HubConnectionOutbox { KeepAliveSequence: >= 0 } hub
+                && hub.KeepAliveSequence % rounds == round)
+            {
+                hub.Ping(KeepAlive);
+            }
         }
     }
 
@@ -294,6 +314,12 @@ internal sealed class DeliveryLifetimeManager<THub> : HubLifetimeManager<THub>, 
     // One serialisation per protocol for every recipient: the message caches each protocol's bytes.
     private static SerializedHubMessage Serialize(string methodName, object?[] args) =>
         new(new InvocationMessage(methodName, args));
+
+    // Long polling answers every poll, which keeps it alive; other transports take turns in the keep-alive rounds.
+    private int NextKeepAliveSequence(HubConnectionContext connection) =>
+        connection.Features.Get<IConnectionInherentKeepAliveFeature>()?.HasInherentKeepAlive == true
+            ? -1
+            : Interlocked.Increment(ref _keepAliveSequence) & int.MaxValue;
 
     private void Leave(string groupName, ConnectionOutbox outbox)
     {

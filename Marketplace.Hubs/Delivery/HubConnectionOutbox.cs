@@ -20,6 +20,11 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
     private bool _draining;
     private bool _closed;
 
+    /// <summary>
+    /// Gets the connection's place in the keep-alive rounds, or -1 when its transport keeps itself alive.
+    /// </summary>
+    public int KeepAliveSequence { get; init; }
+
     /// <inheritdoc />
     public override void Enqueue(SerializedHubMessage message)
     {
@@ -32,14 +37,7 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
 
             if (!_draining)
             {
-                var write = Connection.WriteAsync(message);
-                if (write.IsCompletedSuccessfully)
-                {
-                    return;
-                }
-
-                _draining = true;
-                _ = DrainAsync(write);
+                WriteLocked(message);
                 return;
             }
 
@@ -52,6 +50,21 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
 
             (_queue ??= new()).Enqueue((message, size));
             _queuedBytes += size;
+        }
+    }
+
+    /// <summary>
+    /// Sends SignalR's keep-alive <paramref name="ping"/>, unless writes are in flight: those tell the client as
+    /// much, and a ping queued behind them would only add to a backlog.
+    /// </summary>
+    public void Ping(SerializedHubMessage ping)
+    {
+        lock (_gate)
+        {
+            if (!_closed && !_draining)
+            {
+                WriteLocked(ping);
+            }
         }
     }
 
@@ -97,6 +110,18 @@ internal sealed class HubConnectionOutbox(HubConnectionContext connection, long 
 
             pending = Connection.WriteAsync(next);
         }
+    }
+
+    private void WriteLocked(SerializedHubMessage message)
+    {
+        var write = Connection.WriteAsync(message);
+        if (write.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        _draining = true;
+        _ = DrainAsync(write);
     }
 
     private void CloseTooSlowLocked()

@@ -23,6 +23,10 @@ namespace Marketplace.Hubs.Hosting;
 /// </summary>
 internal static class MarketplaceServiceCollectionExtensions
 {
+    // SignalR's keep-alive cannot be switched off; at a day apart its pings would only reach a connection that
+    // HubKeepAlive, which pings every PingInterval, had somehow missed for that long.
+    private static readonly TimeSpan SignalRKeepAliveOff = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Adds the hub, both protocols, the legacy shim, the product database, the change feed and their options.
     /// </summary>
@@ -55,6 +59,10 @@ internal static class MarketplaceServiceCollectionExtensions
         // Liveness keeps the machine's clock whatever TimeProvider the server is given (see LegacyHeartbeat).
         services.AddSingleton(provider => new LegacyHeartbeat(
             provider.GetRequiredService<IOptions<HeartbeatOptions>>(), TimeProvider.System));
+        services.AddHostedService(provider => new HubKeepAlive(
+            provider.GetRequiredService<IKeepAliveRounds>(),
+            provider.GetRequiredService<IOptions<HeartbeatOptions>>(),
+            TimeProvider.System));
         services.AddSingleton<HubRequestFilter>();
 
         services.AddSignalR(hub => hub.AddFilter<HubRequestFilter>())
@@ -66,6 +74,10 @@ internal static class MarketplaceServiceCollectionExtensions
             provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as IChannelMembership
             ?? throw new InvalidOperationException(
                 "The hub's lifetime manager must keep channel membership, as Delivery/DeliveryLifetimeManager does."));
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as IKeepAliveRounds
+            ?? throw new InvalidOperationException(
+                "The hub's lifetime manager must send keep-alive rounds, as Delivery/DeliveryLifetimeManager does."));
 
         // Every protocol, JSON and legacy alike, reports failures as "code: sentence".
         services.Decorate<IHubProtocol, CodedErrorHubProtocol>();
@@ -73,7 +85,8 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddOptions<HubOptions>()
             .Configure<IOptions<HeartbeatOptions>, IOptions<LegacyOptions>>((hub, heartbeat, legacy) =>
             {
-                hub.KeepAliveInterval = heartbeat.Value.PingInterval;
+                // HubKeepAlive sends SignalR's keep-alive instead, spread over the interval.
+                hub.KeepAliveInterval = SignalRKeepAliveOff;
                 hub.ClientTimeoutInterval = heartbeat.Value.SignalRClientTimeout;
                 hub.MaximumReceiveMessageSize = legacy.Value.MaxFrameBytes + LegacyRecord.HeaderSize;
                 hub.EnableDetailedErrors = false;

@@ -1,3 +1,4 @@
+using Marketplace.Hubs.Liveness;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
@@ -72,12 +73,13 @@ public sealed class HeartbeatTests
     {
         await using var server = MarketplaceServer.StartSqlite();
 
+        var heartbeat = server.Services.GetRequiredService<IOptions<HeartbeatOptions>>().Value;
         var webSockets = server.Services.GetRequiredService<IOptions<WebSocketOptions>>().Value;
         var hub = server.Services.GetRequiredService<IOptions<HubOptions>>().Value;
 
         // SignalR's keep-alive messages judge SignalR clients; no runtime ping timer per socket.
+        Assert.Equal(TimeSpan.FromSeconds(10), heartbeat.PingInterval);
         Assert.Equal(TimeSpan.Zero, webSockets.KeepAliveInterval);
-        Assert.Equal(TimeSpan.FromSeconds(10), hub.KeepAliveInterval);
 
         // SignalR clients send a keep-alive every 15 s by default; the server must wait at least twice that.
         Assert.True(hub.ClientTimeoutInterval >= TimeSpan.FromSeconds(30));
