@@ -70,14 +70,8 @@ internal static class MarketplaceServiceCollectionExtensions
                 json.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, LegacyHubProtocol>());
         services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(DeliveryLifetimeManager<>)));
-        services.AddSingleton(provider =>
-            provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as IChannelMembership
-            ?? throw new InvalidOperationException(
-                "The hub's lifetime manager must keep channel membership, as Delivery/DeliveryLifetimeManager does."));
-        services.AddSingleton(provider =>
-            provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as IKeepAliveRounds
-            ?? throw new InvalidOperationException(
-                "The hub's lifetime manager must send keep-alive rounds, as Delivery/DeliveryLifetimeManager does."));
+        services.AddLifetimeManagerRole<IChannelMembership>("keep channel membership");
+        services.AddLifetimeManagerRole<IKeepAliveRounds>("send keep-alive rounds");
 
         // Every protocol, JSON and legacy alike, reports failures as "code: sentence".
         services.Decorate<IHubProtocol, CodedErrorHubProtocol>();
@@ -106,6 +100,17 @@ internal static class MarketplaceServiceCollectionExtensions
             });
 
         return services;
+    }
+
+    // The delivery manager also answers for channel membership and keep-alive rounds; a manager put in its place
+    // must too, and start-up says so rather than a request failing later.
+    private static void AddLifetimeManagerRole<TRole>(this IServiceCollection services, string duty)
+        where TRole : class
+    {
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<HubLifetimeManager<MarketplaceHub>>() as TRole
+            ?? throw new InvalidOperationException(
+                $"The hub's lifetime manager must {duty}, as Delivery/DeliveryLifetimeManager does."));
     }
 
     private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)

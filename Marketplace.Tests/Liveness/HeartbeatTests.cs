@@ -79,6 +79,7 @@ public sealed class HeartbeatTests
 
         // SignalR's keep-alive messages judge SignalR clients; no runtime ping timer per socket.
         Assert.Equal(TimeSpan.FromSeconds(10), heartbeat.PingInterval);
+        Assert.Equal(TimeSpan.FromSeconds(5), heartbeat.PongTimeout);
         Assert.Equal(TimeSpan.Zero, webSockets.KeepAliveInterval);
 
         // SignalR clients send a keep-alive every 15 s by default; the server must wait at least twice that.
