@@ -23,6 +23,12 @@ internal static class FloorEndpoint
 
         var channels = context.RequestServices.GetRequiredService<FloorChannels>();
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await RunAsync(socket, channels);
+    }
+
+    /// <summary>Serves an accepted socket until the client closes it.</summary>
+    public static async Task RunAsync(WebSocket socket, FloorChannels channels)
+    {
         string? joined = null;
         try
         {

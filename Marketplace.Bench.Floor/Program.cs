@@ -11,7 +11,15 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var host = IPAddress.Parse(builder.Configuration["Server:Host"] ?? "127.0.0.1");
 var port = builder.Configuration.GetValue("Server:Port", 8100);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(host, port));
+var belowHttp = builder.Configuration.GetValue("Floor:BelowHttp", false);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(host, port, listen =>
+{
+    // Floor:BelowHttp=true serves /ws upgrades before Kestrel's HTTP layer, to show what that layer costs.
+    if (belowHttp)
+    {
+        listen.Use(next => FloorUpgrade.Use(next, listen.ApplicationServices.GetRequiredService<FloorChannels>()));
+    }
+}));
 
 builder.Services.AddSingleton<FloorChannels>();
 builder.Services.AddSignalR();
