@@ -27,7 +27,8 @@ internal static class FloorUpgrade
     public static ConnectionDelegate Use(ConnectionDelegate next, FloorChannels channels) =>
         connection => HandleAsync(connection, next, channels);
 
-    private static async Task HandleAsync(ConnectionContext connection, ConnectionDelegate next, FloorChannels channels)
+    private static async Task HandleAsync(
+        ConnectionContext connection, ConnectionDelegate next, FloorChannels channels)
     {
         var input = connection.Transport.Input;
         while (true)
