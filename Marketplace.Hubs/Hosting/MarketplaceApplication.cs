@@ -1,4 +1,5 @@
 using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Legacy.Takeover;
 using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Security;
@@ -18,10 +19,12 @@ internal static class MarketplaceApplication
     /// </summary>
     public static WebApplication UseMarketplace(this WebApplication app)
     {
-        // A legacy socket runs over a stream the shim writes its frames to; see LegacyWire.
+        // A legacy socket runs over a stream the shim writes its frames to; see LegacyWire. One served below the
+        // HTTP layer gets its stream there.
+        var handoffs = app.Services.GetRequiredService<LegacyHandoffs>();
         app.Use((context, next) =>
         {
-            if (IsLegacyEndpoint(context.Request.Path))
+            if (IsLegacyEndpoint(context.Request.Path) && handoffs.Find(context) is null)
             {
                 LegacyWireFeature.Install(context);
             }

@@ -4,6 +4,7 @@ using Marketplace.Hubs.ChangeFeed;
 using Marketplace.Hubs.Channels;
 using Marketplace.Hubs.Delivery;
 using Marketplace.Hubs.Legacy;
+using Marketplace.Hubs.Legacy.Takeover;
 using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Liveness;
 using Marketplace.Hubs.Products;
@@ -11,6 +12,7 @@ using Marketplace.Hubs.Permissions;
 using Marketplace.Hubs.Protocols;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +56,9 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<ProductEventPublisher>();
         services.AddSingleton<LegacyWebSocketHandler>();
+        services.AddSingleton<LegacyHandoffs>();
+        services.AddSingleton<LegacyTakeoverMiddleware>();
+        services.AddTransient<IConfigureOptions<KestrelServerOptions>, LegacyTakeoverSetup>();
         services.AddSingleton<LegacySendScheduler>();
 
         // Liveness keeps the machine's clock whatever TimeProvider the server is given (see LegacyHeartbeat).

@@ -3,7 +3,8 @@ using System.IO.Pipelines;
 namespace Marketplace.Hubs.Legacy;
 
 /// <summary>
-/// The hub's side of a legacy connection: it reads what the client sent and writes what the client receives.
+/// A reader and a writer as one connection's transport: the hub's side of a legacy connection, or what the HTTP
+/// layer sees of a connection while it serves a legacy upgrade.
 /// </summary>
 /// <param name="Input">What the client sent.</param>
 /// <param name="Output">What the client receives.</param>

@@ -24,7 +24,7 @@ namespace Marketplace.Hubs.Legacy;
 /// of its own here: liveness is the WebSocket ping and pong, configured on the WebSocket middleware.
 /// </remarks>
 internal sealed class LegacyConnection : ConnectionContext,
-    IConnectionUserFeature, IHttpContextFeature, ILegacyConnectionFeature
+    IConnectionUserFeature, IHttpContextFeature, IConnectionEndPointFeature, ILegacyConnectionFeature
 {
     private readonly WebSocket _socket;
     private readonly LegacyWire _wire;
@@ -46,7 +46,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     public LegacyConnection(
         WebSocket socket,
         LegacyWire wire,
-        HttpContext httpContext,
+        LegacyClient client,
         LegacyOptions options,
         LegacySendScheduler scheduler,
         LegacyHeartbeat heartbeat,
@@ -63,25 +63,23 @@ internal sealed class LegacyConnection : ConnectionContext,
         _heartbeat = heartbeat;
         _logger = logger;
 
-        HttpContext = httpContext;
-        User = httpContext.User;
-        Path = httpContext.Request.Path.Value ?? "/";
-        ConnectionId = httpContext.TraceIdentifier;
-
-        // Read from the feature: HttpContext.Connection makes a wrapper that would live as long as the connection.
-        var endPoints = httpContext.Features.Get<IHttpConnectionFeature>();
-        RemoteEndPoint = endPoints?.RemoteIpAddress is { } address
-            ? new IPEndPoint(address, endPoints.RemotePort)
-            : null;
-        LocalEndPoint = endPoints?.LocalIpAddress is { } local
-            ? new IPEndPoint(local, endPoints.LocalPort)
-            : null;
+        HttpContext = client.HttpContext;
+        User = client.User;
+        Path = client.Path;
+        ConnectionId = client.ConnectionId;
+        RemoteEndPoint = client.RemoteEndPoint;
+        LocalEndPoint = client.LocalEndPoint;
         _replies = new LegacyReplyWriter(_sender, this);
         Transport = new DuplexPipe(_toHub.Reader, _replies);
 
         Features.Set<IConnectionUserFeature>(this);
-        Features.Set<IHttpContextFeature>(this);
+        Features.Set<IConnectionEndPointFeature>(this);
         Features.Set<ILegacyConnectionFeature>(this);
+        if (HttpContext is not null)
+        {
+            Features.Set<IHttpContextFeature>(this);
+        }
+
         Features.Set(_sender);
     }
 

@@ -1,8 +1,13 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Marketplace.Hubs.Delivery;
+using Marketplace.Hubs.Legacy.Takeover;
+using Marketplace.Hubs.Limits;
 using Marketplace.Hubs.Realtime;
 using Marketplace.Hubs.Security;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +23,7 @@ namespace Marketplace.Hubs.Legacy;
 /// </remarks>
 internal sealed class LegacyWebSocketHandler(
     HubConnectionHandler<MarketplaceHub> hub,
+    LegacyHandoffs handoffs,
     IOptions<LegacyOptions> options,
     IOptions<DeliveryOptions> delivery,
     LegacySendScheduler scheduler,
@@ -39,6 +45,12 @@ internal sealed class LegacyWebSocketHandler(
             return;
         }
 
+        if (handoffs.Find(context) is { } handoff)
+        {
+            await HandOffAsync(context, handoff);
+            return;
+        }
+
         // The runtime's per-socket keep-alive is off: the legacy heartbeat pings every client from one timer.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(
             new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
@@ -52,9 +64,74 @@ internal sealed class LegacyWebSocketHandler(
             ?? throw new InvalidOperationException(
                 "The legacy wire was not installed before the WebSocket middleware.");
         await using var connection = new LegacyConnection(
-            socket, wire, context, options.Value, scheduler, heartbeat, delivery.Value.MaxQueuedBytes, logger);
+            socket,
+            wire,
+            LegacyClient.From(context, keepsRequest: true),
+            options.Value,
+            scheduler,
+            heartbeat,
+            delivery.Value.MaxQueuedBytes,
+            logger);
 
         await connection.RunAsync(hub, lifetime.ApplicationStopping);
+    }
+
+    /// <summary>
+    /// Serves a client whose upgrade the HTTP pipeline accepted for <see cref="LegacyTakeoverMiddleware"/>, on
+    /// the connection itself.
+    /// </summary>
+    /// <remarks>
+    /// The connection is run here rather than through a shared helper: this frame lives as long as the client.
+    /// </remarks>
+    public async Task ServeAsync(ConnectionContext connection, LegacyHandoff handoff)
+    {
+        try
+        {
+            // Under TLS the socket carries ciphertext, so frames must go through the connection's pipes.
+            var raw = connection.Features.Get<ITlsConnectionFeature>() is null
+                ? connection.Features.Get<IConnectionSocketFeature>()?.Socket
+                : null;
+            var wire = new LegacyWire(new TransportStream(connection.Transport), raw);
+            using var socket = WebSocket.CreateFromStream(
+                wire, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            if (handoff.Refusal is { } reason)
+            {
+                await RefuseAsync(socket, reason, connection.ConnectionClosed);
+                return;
+            }
+
+            await using var legacy = new LegacyConnection(
+                socket,
+                wire,
+                handoff.Client!,
+                options.Value,
+                scheduler,
+                heartbeat,
+                delivery.Value.MaxQueuedBytes,
+                logger);
+
+            await legacy.RunAsync(hub, lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            handoff.Slot?.Release();
+        }
+    }
+
+    // The upgrade response goes out through HTTP, with the headers the WebSocket middleware would send; the
+    // socket itself starts once the HTTP layer has let go of the connection.
+    private static async Task HandOffAsync(HttpContext context, LegacyHandoff handoff)
+    {
+        var upgrade = context.Features.GetRequiredFeature<IHttpUpgradeFeature>();
+        context.Response.Headers.Upgrade = "websocket";
+        context.Response.Headers.SecWebSocketAccept =
+            WebSocketAcceptKey.For(context.Request.Headers.SecWebSocketKey.ToString());
+
+        handoff.Accept(
+            LegacyClient.From(context, keepsRequest: false),
+            context.Features.Get<TokenRefusal>()?.Reason,
+            context.Features.Get<ConnectionSlot>());
+        await upgrade.UpgradeAsync();
     }
 
     // A browser cannot read a refused upgrade, so the socket is accepted to say why, then closed as a policy

@@ -10,6 +10,10 @@ namespace Marketplace.Hubs.Limits;
 /// Stands before the realtime endpoints: refuses browsers from origins not allowed (403) and remote addresses
 /// that already hold their share of connections (429), before any WebSocket is accepted.
 /// </summary>
+/// <remarks>
+/// A counted request carries its <see cref="ConnectionSlot"/>, which a legacy connection served below the HTTP
+/// layer keeps after its request has ended.
+/// </remarks>
 internal sealed class ConnectionGateMiddleware
 {
     private readonly RequestDelegate _next;
@@ -54,6 +58,7 @@ internal sealed class ConnectionGateMiddleware
     private async Task CountAsync(HttpContext context, IPAddress address)
     {
         var open = _open.AddOrUpdate(address, 1, static (_, count) => count + 1);
+        var slot = new ConnectionSlot(() => Release(address));
         try
         {
             if (open > _options.PerAddress)
@@ -66,15 +71,24 @@ internal sealed class ConnectionGateMiddleware
                 return;
             }
 
+            context.Features.Set(slot);
             await _next(context);
         }
         finally
         {
-            if (_open.AddOrUpdate(address, 0, static (_, count) => count - 1) == 0)
+            if (!slot.IsKept)
             {
-                // Remove only a count still at zero, so a connection opened meanwhile keeps its entry.
-                _open.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
+                slot.Release();
             }
+        }
+    }
+
+    private void Release(IPAddress address)
+    {
+        if (_open.AddOrUpdate(address, 0, static (_, count) => count - 1) == 0)
+        {
+            // Remove only a count still at zero, so a connection opened meanwhile keeps its entry.
+            _open.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using System.Text.Json;
 using Marketplace.Hubs.Channels;
 using Marketplace.Hubs.Delivery;
@@ -7,6 +8,7 @@ using Marketplace.Hubs.Permissions;
 using Marketplace.Hubs.Products;
 using Marketplace.Hubs.Realtime.Replies;
 using Marketplace.Hubs.Security;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
@@ -127,9 +129,12 @@ internal sealed class MarketplaceHub(
 
     private CallerIdentity Caller() => ConnectionSession.Of(Context).Identity.At(timeProvider.GetUtcNow());
 
-    // Read from the feature: HttpContext.Connection makes a wrapper that would live as long as the connection.
+    // Read from the feature: HttpContext.Connection makes a wrapper that would live as long as the connection. A
+    // legacy connection served below the HTTP layer has no request left, only its end points.
     private string RemoteAddress() =>
-        Context.GetHttpContext()?.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress?.ToString() ?? "unknown";
+        (Context.GetHttpContext()?.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress
+            ?? (Context.Features.Get<IConnectionEndPointFeature>()?.RemoteEndPoint as IPEndPoint)?.Address)
+        ?.ToString() ?? "unknown";
 
     private string ProtocolName()
     {

@@ -1,0 +1,98 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Hubs.Legacy.Takeover;
+
+/// <summary>
+/// Serves legacy WebSocket clients below Kestrel's HTTP layer. A connection whose first bytes are a legacy
+/// upgrade request is shown to the HTTP pipeline with that request alone; once the pipeline has accepted the
+/// upgrade and sent its response, the HTTP layer lets go and the socket runs on the connection itself.
+/// </summary>
+/// <remarks>
+/// The HTTP pipeline keeps every decision: origin, connection limits, tokens, routing. What it no longer holds is
+/// a request that lasts as long as the connection, with its headers, streams and timers, about 6 KB of a
+/// legacy client's memory. Other connections, and legacy upgrades after another request on the same
+/// connection, are served by HTTP as they always were.
+/// </remarks>
+internal sealed class LegacyTakeoverMiddleware(
+    LegacyHandoffs handoffs,
+    LegacyWebSocketHandler handler,
+    IOptions<LegacyOptions> options)
+{
+    /// <summary>
+    /// Puts the middleware in front of <paramref name="next"/>, unless <see cref="LegacyOptions.ServeBelowHttp"/>
+    /// is off.
+    /// </summary>
+    /// <remarks>Called as Kestrel binds, after the options have been validated.</remarks>
+    public ConnectionDelegate Wrap(ConnectionDelegate next) =>
+        options.Value.ServeBelowHttp ? connection => OnConnectionAsync(connection, next) : next;
+
+    // This frame lives as long as the connection, so the handshake's objects are kept in frames that end with it.
+    private async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
+    {
+        var head = await ReadHeadAsync(connection.Transport.Input);
+        if (head is null)
+        {
+            await next(connection);
+            return;
+        }
+
+        var handoff = await HandshakeAsync(connection, next, head);
+        if (handoff is not null)
+        {
+            await handler.ServeAsync(connection, handoff);
+        }
+    }
+
+    // The head is looked at in the first read only: one that arrives in pieces is left to HTTP, which would find
+    // the bytes already examined otherwise.
+    private static async ValueTask<byte[]?> ReadHeadAsync(PipeReader input)
+    {
+        ReadResult result;
+        try
+        {
+            result = await input.ReadAsync();
+        }
+        catch (IOException)
+        {
+            // The client went away first; HTTP meets the same error and ends the connection quietly.
+            return null;
+        }
+
+        var buffer = result.Buffer;
+        var head = result.IsCompleted || result.IsCanceled ? null : UpgradeHead.Find(buffer);
+
+        input.AdvanceTo(head is null ? buffer.Start : buffer.GetPosition(head.Length));
+        return head;
+    }
+
+    // Runs the HTTP pipeline on the head alone; returns what it handed over, or null when it answered otherwise.
+    private async Task<LegacyHandoff?> HandshakeAsync(
+        ConnectionContext connection, ConnectionDelegate next, byte[] head)
+    {
+        var handshake = new HandshakeConnection(connection, head);
+        var handoff = handoffs.Open(connection.ConnectionId);
+        try
+        {
+            await next(handshake);
+        }
+        finally
+        {
+            handoffs.Close(connection.ConnectionId);
+        }
+
+        if (handoff.Client is null)
+        {
+            return null;
+        }
+
+        if (handshake.Aborted)
+        {
+            handoff.Slot?.Release();
+            return null;
+        }
+
+        return handoff;
+    }
+}
