@@ -1,9 +1,8 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Text;
+using Marketplace.Hubs.Legacy.Takeover;
 using Microsoft.AspNetCore.Connections;
 
 namespace Marketplace.Bench.Floor;
@@ -59,12 +58,12 @@ internal static class FloorUpgrade
 
     private static async Task ServeAsync(IDuplexPipe transport, string key, FloorChannels channels)
     {
-        var accept = AcceptKey(key);
+        var accept = WebSocketAcceptKey.For(key);
         var response = "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
             $"Sec-WebSocket-Accept: {accept}\r\n\r\n";
         await transport.Output.WriteAsync(Encoding.ASCII.GetBytes(response));
 
-        using var socket = WebSocket.CreateFromStream(new PipeStream(transport), new WebSocketCreationOptions
+        using var socket = WebSocket.CreateFromStream(new TransportStream(transport), new WebSocketCreationOptions
         {
             IsServer = true,
             KeepAliveInterval = TimeSpan.FromSeconds(10),
@@ -72,10 +71,6 @@ internal static class FloorUpgrade
         });
         await FloorEndpoint.RunAsync(socket, channels);
     }
-
-    [SuppressMessage("Security", "CA5350", Justification = "RFC 6455 fixes SHA-1 for the handshake; no secret.")]
-    private static string AcceptKey(string key) =>
-        Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
 
     private static string ReadKey(ReadOnlySpan<byte> head)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using Marketplace.Hubs.Limits;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Marketplace.Hubs.Legacy;
@@ -13,13 +14,18 @@ namespace Marketplace.Hubs.Legacy;
 /// <param name="RemoteEndPoint">The client's address and port.</param>
 /// <param name="LocalEndPoint">The server's address and port.</param>
 /// <param name="HttpContext">The request, while it lasts as long as the connection; null once it has ended.</param>
+/// <param name="Slot">
+/// The connection's place among its address's, taken from a request that ends before the connection does, to be
+/// released with the connection; null when the request releases it, or the address is not counted.
+/// </param>
 internal sealed record LegacyClient(
     ClaimsPrincipal User,
     string Path,
     string ConnectionId,
     IPEndPoint? RemoteEndPoint,
     IPEndPoint? LocalEndPoint,
-    HttpContext? HttpContext)
+    HttpContext? HttpContext,
+    ConnectionSlot? Slot)
 {
     // Every anonymous client shares one caller, instead of the one each request makes for itself, since the
     // connection keeps it as long as it lives.
@@ -38,6 +44,7 @@ internal sealed record LegacyClient(
             context.TraceIdentifier,
             endPoints?.RemoteIpAddress is { } remote ? new IPEndPoint(remote, endPoints.RemotePort) : null,
             endPoints?.LocalIpAddress is { } local ? new IPEndPoint(local, endPoints.LocalPort) : null,
-            keepsRequest ? context : null);
+            keepsRequest ? context : null,
+            keepsRequest ? null : context.Features.Get<ConnectionSlot>()?.Keep());
     }
 }

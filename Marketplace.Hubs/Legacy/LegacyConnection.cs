@@ -35,6 +35,7 @@ internal sealed class LegacyConnection : ConnectionContext,
     private readonly TimeSpan _closeTimeout;
     private readonly LegacyHeartbeat _heartbeat;
     private readonly ILogger _logger;
+    private readonly ConnectionSlot? _slot;
     private readonly Pipe _toHub = new();
     private readonly LegacyReplyWriter _replies;
     private readonly CancellationTokenSource _aborted = new();
@@ -69,25 +70,18 @@ internal sealed class LegacyConnection : ConnectionContext,
         ConnectionId = client.ConnectionId;
         RemoteEndPoint = client.RemoteEndPoint;
         LocalEndPoint = client.LocalEndPoint;
+        _slot = client.Slot;
         _replies = new LegacyReplyWriter(_sender, this);
         Transport = new DuplexPipe(_toHub.Reader, _replies);
 
-        Features.Set<IConnectionUserFeature>(this);
-        Features.Set<IConnectionEndPointFeature>(this);
-        Features.Set<ILegacyConnectionFeature>(this);
-        if (HttpContext is not null)
-        {
-            Features.Set<IHttpContextFeature>(this);
-        }
-
-        Features.Set(_sender);
+        Features = new LegacyFeatures(this, _sender);
     }
 
     /// <inheritdoc />
     public override string ConnectionId { get; set; }
 
     /// <inheritdoc />
-    public override IFeatureCollection Features { get; } = new FeatureCollection();
+    public override IFeatureCollection Features { get; }
 
     /// <inheritdoc />
     /// <remarks>Made on first use: nothing in this server keeps state there, and most connections never ask.</remarks>
@@ -121,42 +115,49 @@ internal sealed class LegacyConnection : ConnectionContext,
 
     /// <summary>
     /// Runs the connection until the client leaves or the hub ends it: performs the SignalR handshake on the
-    /// client's behalf, then pumps messages both ways.
+    /// client's behalf, then pumps messages both ways. Disposes the connection, and its socket, at the end.
     /// </summary>
     public async Task RunAsync(ConnectionHandler handler, CancellationToken stopping)
     {
-        var hub = RunHubAsync(handler);
-
-        if (!await HandshakeAsync())
+        try
         {
-            await _toHub.Writer.CompleteAsync();
-            await hub;
-            await CloseAsync(WebSocketCloseStatus.InternalServerError, "The server could not start the session.");
-            return;
-        }
+            var hub = RunHubAsync(handler);
 
-        _heartbeat.Watch(this);
-        await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
-        {
-            var receiving = ReceiveLoopAsync();
-
-            // The hub ends first when the server ends the session (a flooding or too slow client): the last
-            // replies go out, then a close frame that says why, and the client's answer ends the receiving.
-            if (await Task.WhenAny(receiving, hub) == hub)
+            if (!await HandshakeAsync())
             {
-                await WithinCloseTimeoutAsync(_sender.DrainAsync());
-                var reason = _closeReason;
-                await CloseAsync(reason?.Status ?? WebSocketCloseStatus.NormalClosure, reason?.Description);
-                await WithinCloseTimeoutAsync(receiving);
+                await _toHub.Writer.CompleteAsync();
+                await hub;
+                await CloseAsync(WebSocketCloseStatus.InternalServerError, "The server could not start the session.");
+                return;
             }
 
-            await receiving;
-            await hub;
-            await _sender.DrainAsync();
-        }
+            _heartbeat.Watch(this);
+            await using (stopping.Register(static state => ((LegacyConnection)state!).BeginServerClose(), this))
+            {
+                var receiving = ReceiveLoopAsync();
 
-        await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
-        await AwaitClientCloseAsync();
+                // The hub ends first when the server ends the session (a flooding or too slow client): the last
+                // replies go out, then a close frame that says why, and the client's answer ends the receiving.
+                if (await Task.WhenAny(receiving, hub) == hub)
+                {
+                    await WithinCloseTimeoutAsync(_sender.DrainAsync());
+                    var reason = _closeReason;
+                    await CloseAsync(reason?.Status ?? WebSocketCloseStatus.NormalClosure, reason?.Description);
+                    await WithinCloseTimeoutAsync(receiving);
+                }
+
+                await receiving;
+                await hub;
+                await _sender.DrainAsync();
+            }
+
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, null);
+            await AwaitClientCloseAsync();
+        }
+        finally
+        {
+            await DisposeAsync();
+        }
     }
 
     /// <summary>Sends a ping after the frames already queued.</summary>
@@ -204,11 +205,14 @@ internal sealed class LegacyConnection : ConnectionContext,
     }
 
     /// <inheritdoc />
+    /// <remarks>Gives back the client's place among its address's connections when the connection held it.</remarks>
     public override async ValueTask DisposeAsync()
     {
         _heartbeat.Forget(this);
         await _closed.CancelAsync();
         _frames.Dispose();
+        _socket.Dispose();
+        _slot?.Release();
         await base.DisposeAsync();
     }
 
@@ -231,12 +235,14 @@ internal sealed class LegacyConnection : ConnectionContext,
 
     private async Task<bool> HandshakeAsync()
     {
+        // Taken before the request goes: the writer lets go of it once the hub has answered.
+        var responded = _replies.HandshakeResponse;
         HandshakeProtocol.WriteRequestMessage(
             new HandshakeRequestMessage(LegacyHubProtocol.ProtocolName, 1),
             _toHub.Writer);
         await _toHub.Writer.FlushAsync();
 
-        var response = new ReadOnlySequence<byte>(await _replies.HandshakeResponse);
+        var response = new ReadOnlySequence<byte>(await responded);
         if (!HandshakeProtocol.TryParseResponseMessage(ref response, out var message))
         {
             LegacyLog.HandshakeFailed(_logger, ConnectionId, "the hub ended the connection");

@@ -27,4 +27,7 @@ internal static partial class LegacyLog
     [LoggerMessage(3006, LogLevel.Debug,
         "Legacy client {ConnectionId} sent nothing within {PongTimeout} of a ping; dropped")]
     public static partial void NoAnswerToPing(ILogger logger, string connectionId, TimeSpan pongTimeout);
+
+    [LoggerMessage(3007, LogLevel.Debug, "Legacy client {ConnectionId} is served below the HTTP layer")]
+    public static partial void ServedBelowHttp(ILogger logger, string connectionId);
 }

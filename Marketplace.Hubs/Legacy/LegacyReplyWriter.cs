@@ -32,13 +32,13 @@ internal sealed class LegacyReplyWriter : PipeWriter
     {
         _sender = sender;
         _connection = connection;
-        HandshakeResponse = _handshake.Task;
     }
 
     /// <summary>
     /// Gets the bytes of the hub's first flush, its handshake response; empty when the hub ended without one.
+    /// Taken before the handshake request is written: once the hub has answered, the writer no longer holds it.
     /// </summary>
-    public Task<byte[]> HandshakeResponse { get; }
+    public Task<byte[]> HandshakeResponse => _handshake?.Task ?? Task.FromResult<byte[]>([]);
 
     /// <inheritdoc />
     public override Memory<byte> GetMemory(int sizeHint = 0)

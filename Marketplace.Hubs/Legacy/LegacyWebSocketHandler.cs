@@ -52,28 +52,19 @@ internal sealed class LegacyWebSocketHandler(
         }
 
         // The runtime's per-socket keep-alive is off: the legacy heartbeat pings every client from one timer.
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(
+        var socket = await context.WebSockets.AcceptWebSocketAsync(
             new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero });
+        var client = LegacyClient.From(context, keepsRequest: true);
         if (context.Features.Get<TokenRefusal>() is { } refusal)
         {
-            await RefuseAsync(socket, refusal.Reason, context.RequestAborted);
+            await RefuseAsync(socket, refusal.Reason, client, context.RequestAborted);
             return;
         }
 
         var wire = context.Features.Get<LegacyWireFeature>()?.Wire
             ?? throw new InvalidOperationException(
                 "The legacy wire was not installed before the WebSocket middleware.");
-        await using var connection = new LegacyConnection(
-            socket,
-            wire,
-            LegacyClient.From(context, keepsRequest: true),
-            options.Value,
-            scheduler,
-            heartbeat,
-            delivery.Value.MaxQueuedBytes,
-            logger);
-
-        await connection.RunAsync(hub, lifetime.ApplicationStopping);
+        await Open(socket, wire, client).RunAsync(hub, lifetime.ApplicationStopping);
     }
 
     /// <summary>
@@ -81,41 +72,28 @@ internal sealed class LegacyWebSocketHandler(
     /// the connection itself.
     /// </summary>
     /// <remarks>
-    /// The connection is run here rather than through a shared helper: this frame lives as long as the client.
+    /// Not an async method: the task returned is the connection's own, with no frame of this method kept beside
+    /// it for the life of the client.
     /// </remarks>
-    public async Task ServeAsync(ConnectionContext connection, LegacyHandoff handoff)
+    public Task ServeAsync(ConnectionContext connection, LegacyHandoff handoff)
     {
-        try
-        {
-            // Under TLS the socket carries ciphertext, so frames must go through the connection's pipes.
-            var raw = connection.Features.Get<ITlsConnectionFeature>() is null
-                ? connection.Features.Get<IConnectionSocketFeature>()?.Socket
-                : null;
-            var wire = new LegacyWire(new TransportStream(connection.Transport), raw);
-            using var socket = WebSocket.CreateFromStream(
-                wire, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-            if (handoff.Refusal is { } reason)
-            {
-                await RefuseAsync(socket, reason, connection.ConnectionClosed);
-                return;
-            }
+        var client = handoff.Client
+            ?? throw new InvalidOperationException("The HTTP pipeline has not accepted this upgrade.");
 
-            await using var legacy = new LegacyConnection(
-                socket,
-                wire,
-                handoff.Client!,
-                options.Value,
-                scheduler,
-                heartbeat,
-                delivery.Value.MaxQueuedBytes,
-                logger);
-
-            await legacy.RunAsync(hub, lifetime.ApplicationStopping);
-        }
-        finally
+        // Under TLS the socket carries ciphertext, so frames must go through the connection's pipes.
+        var raw = connection.Features.Get<ITlsConnectionFeature>() is null
+            ? connection.Features.Get<IConnectionSocketFeature>()?.Socket
+            : null;
+        var wire = new LegacyWire(new TransportStream(connection.Transport), raw);
+        var socket = WebSocket.CreateFromStream(
+            wire, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        if (handoff.Refusal is { } reason)
         {
-            handoff.Slot?.Release();
+            return RefuseAsync(socket, reason, client, connection.ConnectionClosed);
         }
+
+        LegacyLog.ServedBelowHttp(logger, client.ConnectionId);
+        return Open(socket, wire, client).RunAsync(hub, lifetime.ApplicationStopping);
     }
 
     // The upgrade response goes out through HTTP, with the headers the WebSocket middleware would send; the
@@ -127,16 +105,17 @@ internal sealed class LegacyWebSocketHandler(
         context.Response.Headers.SecWebSocketAccept =
             WebSocketAcceptKey.For(context.Request.Headers.SecWebSocketKey.ToString());
 
-        handoff.Accept(
-            LegacyClient.From(context, keepsRequest: false),
-            context.Features.Get<TokenRefusal>()?.Reason,
-            context.Features.Get<ConnectionSlot>());
+        handoff.Accept(LegacyClient.From(context, keepsRequest: false), context.Features.Get<TokenRefusal>()?.Reason);
         await upgrade.UpgradeAsync();
     }
 
+    private LegacyConnection Open(WebSocket socket, LegacyWire wire, LegacyClient client) => new(
+        socket, wire, client, options.Value, scheduler, heartbeat, delivery.Value.MaxQueuedBytes, logger);
+
     // A browser cannot read a refused upgrade, so the socket is accepted to say why, then closed as a policy
     // violation.
-    private async Task RefuseAsync(WebSocket socket, string reason, CancellationToken cancellationToken)
+    private async Task RefuseAsync(
+        WebSocket socket, string reason, LegacyClient client, CancellationToken cancellationToken)
     {
         var frame = JsonSerializer.SerializeToUtf8Bytes(
             new { type = "error", error = ErrorCodes.Forbidden, message = reason }, LegacyJson.Write);
@@ -151,6 +130,11 @@ internal sealed class LegacyWebSocketHandler(
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             LegacyLog.SocketEnded(logger, "(refused)", exception.Message);
+        }
+        finally
+        {
+            socket.Dispose();
+            client.Slot?.Release();
         }
     }
 }

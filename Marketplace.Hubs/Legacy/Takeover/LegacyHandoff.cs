@@ -1,5 +1,3 @@
-using Marketplace.Hubs.Limits;
-
 namespace Marketplace.Hubs.Legacy.Takeover;
 
 /// <summary>
@@ -14,14 +12,10 @@ internal sealed class LegacyHandoff
     /// <summary>Gets why the client's token was refused, if it was; the client is told, then closed.</summary>
     public string? Refusal { get; private set; }
 
-    /// <summary>Gets the client's slot among its address's connections, when its address is counted.</summary>
-    public ConnectionSlot? Slot { get; private set; }
-
-    /// <summary>Records that the HTTP pipeline has accepted the upgrade and sent its response.</summary>
-    public void Accept(LegacyClient client, string? refusal, ConnectionSlot? slot)
+    /// <summary>Records that the HTTP pipeline has accepted the upgrade and is sending its response.</summary>
+    public void Accept(LegacyClient client, string? refusal)
     {
         Client = client;
         Refusal = refusal;
-        Slot = slot?.Keep();
     }
 }

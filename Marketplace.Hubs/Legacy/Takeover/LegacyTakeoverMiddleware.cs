@@ -89,7 +89,7 @@ internal sealed class LegacyTakeoverMiddleware(
 
         if (handshake.Aborted)
         {
-            handoff.Slot?.Release();
+            handoff.Client.Slot?.Release();
             return null;
         }
 
