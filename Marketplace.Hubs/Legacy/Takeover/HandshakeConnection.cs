@@ -11,7 +11,7 @@ namespace Marketplace.Hubs.Legacy.Takeover;
 /// nothing after it, the connection's output without the right to complete it, and the connection's features
 /// behind a layer of its own, so that nothing the HTTP layer registers outlives the request.
 /// </summary>
-internal sealed class HandshakeConnection : ConnectionContext
+internal sealed class HandshakeConnection : ConnectionContext, IConnectionTransportFeature, IConnectionLifetimeFeature
 {
     private readonly ConnectionContext _connection;
     private IDictionary<object, object?>? _items;
@@ -24,6 +24,8 @@ internal sealed class HandshakeConnection : ConnectionContext
         ConnectionId = connection.ConnectionId;
         Features = new FeatureCollection(connection.Features);
         Features.Set<IConnectionHeartbeatFeature>(NoHeartbeat.Instance);
+        Features.Set<IConnectionTransportFeature>(this);
+        Features.Set<IConnectionLifetimeFeature>(this);
         Transport = new DuplexPipe(
             PipeReader.Create(new ReadOnlySequence<byte>(head)),
             new LentPipeWriter(connection.Transport.Output));

@@ -28,21 +28,22 @@ internal sealed class LegacyTakeoverMiddleware(
     public ConnectionDelegate Wrap(ConnectionDelegate next) =>
         options.Value.ServeBelowHttp ? connection => OnConnectionAsync(connection, next) : next;
 
-    // This frame lives as long as the connection, so the handshake's objects are kept in frames that end with it.
-    private async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
+    // Every connection passes here, SignalR's too, and lives for hours: what it keeps is the small promise that
+    // Unwrap makes, not a frame of this middleware's.
+    private Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next) =>
+        DispatchAsync(connection, next).Unwrap();
+
+    // Returns the task that serves the connection from here on; this frame ends as soon as that task is known.
+    private async Task<Task> DispatchAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var head = await ReadHeadAsync(connection.Transport.Input);
         if (head is null)
         {
-            await next(connection);
-            return;
+            return next(connection);
         }
 
         var handoff = await HandshakeAsync(connection, next, head);
-        if (handoff is not null)
-        {
-            await handler.ServeAsync(connection, handoff);
-        }
+        return handoff is null ? Task.CompletedTask : handler.ServeAsync(connection, handoff);
     }
 
     // The head is looked at in the first read only: one that arrives in pieces is left to HTTP, which would find
