@@ -97,7 +97,8 @@ internal sealed class LegacyWebSocketHandler(
     }
 
     // The upgrade response goes out through HTTP, with the headers the WebSocket middleware would send; the
-    // socket itself starts once the HTTP layer has let go of the connection.
+    // socket itself starts once the HTTP layer has let go of the connection. The client is handed over only once
+    // the response has gone: a failed upgrade is answered by HTTP and the connection ends there.
     private static async Task HandOffAsync(HttpContext context, LegacyHandoff handoff)
     {
         var upgrade = context.Features.GetRequiredFeature<IHttpUpgradeFeature>();
@@ -105,8 +106,8 @@ internal sealed class LegacyWebSocketHandler(
         context.Response.Headers.SecWebSocketAccept =
             WebSocketAcceptKey.For(context.Request.Headers.SecWebSocketKey.ToString());
 
-        handoff.Accept(LegacyClient.From(context, keepsRequest: false), context.Features.Get<TokenRefusal>()?.Reason);
         await upgrade.UpgradeAsync();
+        handoff.Accept(LegacyClient.From(context, keepsRequest: false), context.Features.Get<TokenRefusal>()?.Reason);
     }
 
     private LegacyConnection Open(WebSocket socket, LegacyWire wire, LegacyClient client) => new(

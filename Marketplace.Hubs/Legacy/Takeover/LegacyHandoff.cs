@@ -12,7 +12,7 @@ internal sealed class LegacyHandoff
     /// <summary>Gets why the client's token was refused, if it was; the client is told, then closed.</summary>
     public string? Refusal { get; private set; }
 
-    /// <summary>Records that the HTTP pipeline has accepted the upgrade and is sending its response.</summary>
+    /// <summary>Records that the HTTP pipeline has accepted the upgrade and sent its response.</summary>
     public void Accept(LegacyClient client, string? refusal)
     {
         Client = client;
