@@ -38,7 +38,9 @@ internal sealed class HandshakeConnection : ConnectionContext, IConnectionTransp
     public override IFeatureCollection Features { get; }
 
     /// <inheritdoc />
-    /// <remarks>A bag of its own, not the connection's: nothing the HTTP layer keeps there outlives the request.</remarks>
+    /// <remarks>
+    /// A bag of its own, not the connection's: nothing the HTTP layer keeps there outlives the request.
+    /// </remarks>
     public override IDictionary<object, object?> Items
     {
         get => _items ??= new Dictionary<object, object?>();
