@@ -30,4 +30,8 @@ internal static partial class LegacyLog
 
     [LoggerMessage(3007, LogLevel.Debug, "Legacy client {ConnectionId} is served below the HTTP layer")]
     public static partial void ServedBelowHttp(ILogger logger, string connectionId);
+
+    [LoggerMessage(3008, LogLevel.Debug,
+        "Connection {ConnectionId} sent nothing within the keep-alive timeout of {KeepAliveTimeout}; closed")]
+    public static partial void SilentConnectionClosed(ILogger logger, string connectionId, TimeSpan keepAliveTimeout);
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Hubs.Legacy.Takeover;
@@ -18,25 +19,40 @@ namespace Marketplace.Hubs.Legacy.Takeover;
 internal sealed class LegacyTakeoverMiddleware(
     LegacyHandoffs handoffs,
     LegacyWebSocketHandler handler,
-    IOptions<LegacyOptions> options)
+    IOptions<LegacyOptions> options,
+    ILogger<LegacyTakeoverMiddleware> logger)
 {
+    // The longest delay a CancellationTokenSource's timer takes; a keep-alive timeout beyond it never ends.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>
     /// Puts the middleware in front of <paramref name="next"/>, unless <see cref="LegacyOptions.ServeBelowHttp"/>
     /// is off.
     /// </summary>
+    /// <param name="next">The endpoint's HTTP layer.</param>
+    /// <param name="limits">The endpoint's limits, read as each connection opens.</param>
     /// <remarks>Called as Kestrel binds, after the options have been validated.</remarks>
-    public ConnectionDelegate Wrap(ConnectionDelegate next) =>
-        options.Value.ServeBelowHttp ? connection => OnConnectionAsync(connection, next) : next;
+    public ConnectionDelegate Wrap(ConnectionDelegate next, KestrelServerLimits limits) =>
+        options.Value.ServeBelowHttp ? connection => OnConnectionAsync(connection, next, limits) : next;
 
     // Every connection passes here, SignalR's too, and lives for hours: what it keeps is the small promise that
     // Unwrap makes, not a frame of this middleware's.
-    private Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next) =>
-        DispatchAsync(connection, next).Unwrap();
+    private Task OnConnectionAsync(
+        ConnectionContext connection, ConnectionDelegate next, KestrelServerLimits limits) =>
+        DispatchAsync(connection, next, limits.KeepAliveTimeout).Unwrap();
 
     // Returns the task that serves the connection from here on; this frame ends as soon as that task is known.
-    private async Task<Task> DispatchAsync(ConnectionContext connection, ConnectionDelegate next)
+    private async Task<Task> DispatchAsync(
+        ConnectionContext connection, ConnectionDelegate next, TimeSpan keepAliveTimeout)
     {
-        var head = await ReadHeadAsync(connection.Transport.Input);
+        var (silent, head) = await ReadHeadAsync(connection.Transport.Input, keepAliveTimeout);
+        if (silent)
+        {
+            // Ending here closes the connection as HTTP would have: gracefully, the client sees its end.
+            LegacyLog.SilentConnectionClosed(logger, connection.ConnectionId, keepAliveTimeout);
+            return Task.CompletedTask;
+        }
+
         if (head is null)
         {
             return next(connection);
@@ -47,25 +63,34 @@ internal sealed class LegacyTakeoverMiddleware(
     }
 
     // The head is looked at in the first read only: one that arrives in pieces is left to HTTP, which would find
-    // the bytes already examined otherwise.
-    private static async ValueTask<byte[]?> ReadHeadAsync(PipeReader input)
+    // the bytes already examined otherwise. HTTP closes a connection that sends nothing within its keep-alive
+    // timeout; this read comes before HTTP's, so it keeps the same limit, or a silent connection would stay open.
+    private static async ValueTask<(bool Silent, byte[]? Head)> ReadHeadAsync(
+        PipeReader input, TimeSpan keepAliveTimeout)
     {
+        using var silence = keepAliveTimeout == Timeout.InfiniteTimeSpan || keepAliveTimeout > LongestTimer
+            ? null
+            : new CancellationTokenSource(keepAliveTimeout);
         ReadResult result;
         try
         {
-            result = await input.ReadAsync();
+            result = await input.ReadAsync(silence?.Token ?? CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (silence?.IsCancellationRequested == true)
+        {
+            return (true, null);
         }
         catch (IOException)
         {
             // The client went away first; HTTP meets the same error and ends the connection quietly.
-            return null;
+            return (false, null);
         }
 
         var buffer = result.Buffer;
         var head = result.IsCompleted || result.IsCanceled ? null : UpgradeHead.Find(buffer);
 
         input.AdvanceTo(head is null ? buffer.Start : buffer.GetPosition(head.Length));
-        return head;
+        return (false, head);
     }
 
     // Runs the HTTP pipeline on the head alone; returns what it handed over, or null when it answered otherwise.

@@ -14,6 +14,6 @@ internal sealed class LegacyTakeoverSetup : IConfigureOptions<KestrelServerOptio
         // Endpoint defaults come before an endpoint's own TLS, so the middleware sees TLS connections encrypted
         // and leaves them to HTTP.
         options.ConfigureEndpointDefaults(listen => listen.Use(next =>
-            listen.ApplicationServices.GetRequiredService<LegacyTakeoverMiddleware>().Wrap(next)));
+            listen.ApplicationServices.GetRequiredService<LegacyTakeoverMiddleware>().Wrap(next, options.Limits)));
     }
 }

@@ -100,6 +100,21 @@ public sealed class ServedBelowHttpTests
         Assert.Contains("WebSocket", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public async Task A_connection_that_never_sends_a_byte_is_closed_after_the_keep_alive_timeout(string belowHttp)
+    {
+        await using var server = MarketplaceServer.StartSqlite(
+            ("Legacy:ServeBelowHttp", belowHttp), ("Kestrel:Limits:KeepAliveTimeout", "00:00:02"));
+        using var tcp = await ConnectTcpAsync(server);
+
+        var read = await tcp.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(0, read);
+        Assert.Equal(belowHttp == "true", server.Logs.Entries.Any(entry => entry.EventId.Id == 3008));
+    }
+
     private static string UpgradeRequest(string path) =>
         $"GET {path} HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
         $"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {Key}\r\n\r\n";
