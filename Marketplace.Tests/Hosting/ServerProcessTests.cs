@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using Marketplace.Tests.Infrastructure;
 
@@ -46,6 +47,30 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains(
             second.Lines,
             line => line.EndsWith("Highest product id seen at start: 1", StringComparison.Ordinal));
+    }
+
+    // Browsers open connections ahead of need that may never carry a request; a stop must not wait for them.
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public async Task A_connection_that_never_sent_a_byte_is_closed_at_once_when_the_server_stops(string belowHttp)
+    {
+        await using var server = await ServerProcess.StartAsync(_directory, ("Legacy__ServeBelowHttp", belowHttp));
+        using var silent = new TcpClient();
+        await silent.ConnectAsync(server.HttpAddress.Host, server.HttpAddress.Port).WaitAsync(TestTimeouts.Default);
+
+        // Connections are accepted in order: once a later one is served, the silent one is the server's too.
+        await using (var client = await LegacyClient.ConnectAsync(server.WebSocketAddress()))
+        {
+            await client.RequestAsync(new { action = "ping" });
+        }
+
+        var exitCode = await server.StopAsync().WaitAsync(TestTimeouts.Default);
+        var read = await silent.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, read);
+        Assert.DoesNotContain(server.Lines, line => line.Contains("fail:", StringComparison.Ordinal));
     }
 
     public void Dispose()

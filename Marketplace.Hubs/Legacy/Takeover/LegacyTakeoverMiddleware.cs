@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -45,11 +46,19 @@ internal sealed class LegacyTakeoverMiddleware(
     private async Task<Task> DispatchAsync(
         ConnectionContext connection, ConnectionDelegate next, TimeSpan keepAliveTimeout)
     {
-        var (silent, head) = await ReadHeadAsync(connection.Transport.Input, keepAliveTimeout);
-        if (silent)
+        // When the server stops, Kestrel asks every connection to close; HTTP closes one that is still waiting for
+        // its first request at once, so this read must too, or the stop would wait for it until its timeout.
+        var stopping = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested
+            ?? CancellationToken.None;
+        var (close, head) = await ReadHeadAsync(connection.Transport.Input, keepAliveTimeout, stopping);
+        if (close)
         {
             // Ending here closes the connection as HTTP would have: gracefully, the client sees its end.
-            LegacyLog.SilentConnectionClosed(logger, connection.ConnectionId, keepAliveTimeout);
+            if (!stopping.IsCancellationRequested)
+            {
+                LegacyLog.SilentConnectionClosed(logger, connection.ConnectionId, keepAliveTimeout);
+            }
+
             return Task.CompletedTask;
         }
 
@@ -65,24 +74,27 @@ internal sealed class LegacyTakeoverMiddleware(
     // The head is looked at in the first read only: one that arrives in pieces is left to HTTP, which would find
     // the bytes already examined otherwise. HTTP closes a connection that sends nothing within its keep-alive
     // timeout; this read comes before HTTP's, so it keeps the same limit, or a silent connection would stay open.
-    private static async ValueTask<(bool Silent, byte[]? Head)> ReadHeadAsync(
-        PipeReader input, TimeSpan keepAliveTimeout)
+    private static async ValueTask<(bool Close, byte[]? Head)> ReadHeadAsync(
+        PipeReader input, TimeSpan keepAliveTimeout, CancellationToken stopping)
     {
-        using var silence = keepAliveTimeout == Timeout.InfiniteTimeSpan || keepAliveTimeout > LongestTimer
-            ? null
-            : new CancellationTokenSource(keepAliveTimeout);
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        if (keepAliveTimeout != Timeout.InfiniteTimeSpan && keepAliveTimeout <= LongestTimer)
+        {
+            silence.CancelAfter(keepAliveTimeout);
+        }
+
         ReadResult result;
         try
         {
-            result = await input.ReadAsync(silence?.Token ?? CancellationToken.None);
+            result = await input.ReadAsync(silence.Token);
         }
-        catch (OperationCanceledException) when (silence?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (silence.IsCancellationRequested)
         {
             return (true, null);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ConnectionAbortedException)
         {
-            // The client went away first; HTTP meets the same error and ends the connection quietly.
+            // The client went away, or Kestrel dropped the connection; HTTP meets the same error and ends it quietly.
             return (false, null);
         }
 
