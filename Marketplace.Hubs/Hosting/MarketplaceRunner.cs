@@ -54,7 +54,9 @@ internal static class MarketplaceRunner
         {
             services.GetRequiredService<IStartupValidator>().Validate();
             services.GetRequiredService<DatabaseTarget>();
-            return null;
+            return services.GetRequiredService<KestrelSettingsSetup>().Problem is { } problem
+                ? $"invalid settings: {problem} Fix them in appsettings.json or the environment."
+                : null;
         }
         catch (OptionsValidationException exception)
         {

@@ -44,10 +44,9 @@ internal static class MarketplaceServiceCollectionExtensions
         services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section);
         services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddValidatedOptions<PermissionOptions>(PermissionOptions.Section);
-
-        // Kestrel reads its endpoints from this section by itself, but not its limits (keep-alive timeout,
-        // connection counts, header sizes), which operators set here too.
-        services.Configure<KestrelServerOptions>(configuration.GetSection("Kestrel"));
+        services.AddSingleton(new KestrelSettingsSetup(configuration));
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(
+            provider => provider.GetRequiredService<KestrelSettingsSetup>());
 
         services.AddSingleton(_ => DatabaseTargetResolver.Resolve(configuration, Directory.GetCurrentDirectory()));
         services.AddMarketplaceData();

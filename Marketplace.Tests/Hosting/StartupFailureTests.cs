@@ -72,6 +72,8 @@ public sealed class StartupFailureTests(PostgresServer postgres)
     [InlineData("Channels__NamePattern", "(?<=a)b", "Channels:NamePattern is not a pattern this server can use")]
     [InlineData("Permissions__AddProduct", "sellers", "'sellers' is not an access rule")]
     [InlineData("Auth__JwtSecret", "short", "Auth:JwtSecret must be at least 32 characters long.")]
+    [InlineData("Kestrel__Limits__KeepAliveTimeout", "-00:00:05", "Kestrel:Limits:KeepAliveTimeout '-00:00:05'")]
+    [InlineData("Kestrel__Limits__MaxConcurrentConnections", "lots", "'lots' at 'Kestrel:Limits:MaxConcurrentConn")]
     public async Task An_invalid_setting_is_named(string key, string value, string expected)
     {
         var run = await RunServerAsync((key, value));
