@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Marketplace.Hubs.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,6 +39,14 @@ public sealed class MarketplaceServer : WebApplicationFactory<Program>
 
     /// <summary>Gets the SignalR hub's address.</summary>
     public Uri HubAddress => new(HttpAddress, MarketplaceApplication.HubPath);
+
+    /// <summary>Opens a plain TCP connection to the server, for tests that write the bytes themselves.</summary>
+    public async Task<TcpClient> ConnectTcpAsync()
+    {
+        var tcp = new TcpClient();
+        await tcp.ConnectAsync(HttpAddress.Host, HttpAddress.Port).WaitAsync(TestTimeouts.Default);
+        return tcp;
+    }
 
     /// <summary>Starts a server on the embedded SQLite database, in a file of its own.</summary>
     public static MarketplaceServer StartSqlite(params (string Key, string? Value)[] settings)

@@ -11,32 +11,31 @@ namespace Marketplace.Tests.Legacy.Takeover;
 /// </summary>
 public sealed class RefusedUpgradeTests
 {
+    private const string Upgrade =
+        "GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n";
+
     private const string Key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
 
     [Theory]
-    [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-        "Sec-WebSocket-Version: 13\r\n\r\n", "HTTP/1.1 426")]
-    [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-        "Sec-WebSocket-Version: 8\r\n" + Key + "\r\n", "HTTP/1.1 426")]
+    [InlineData(Upgrade + "Sec-WebSocket-Version: 13\r\n\r\n", "HTTP/1.1 426")]
+    [InlineData(Upgrade + "Sec-WebSocket-Version: 8\r\n" + Key + "\r\n", "HTTP/1.1 426")]
     [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nUpgrade: websocket\r\n" +
         "Sec-WebSocket-Version: 13\r\n" + Key + "\r\n", "HTTP/1.1 426")]
-    [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-        "Sec-WebSocket-Version: 13\r\n" + Key + "Content-Length: 5\r\n\r\n", "HTTP/1.1 426")]
-    [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-        "Sec-WebSocket-Version: 13\r\n" + Key + "Transfer-Encoding: chunked\r\n\r\n", "HTTP/1.1 426")]
+    [InlineData(Upgrade + "Sec-WebSocket-Version: 13\r\n" + Key + "Content-Length: 5\r\n\r\n", "HTTP/1.1 426")]
+    [InlineData(
+        Upgrade + "Sec-WebSocket-Version: 13\r\n" + Key + "Transfer-Encoding: chunked\r\n\r\n", "HTTP/1.1 426")]
     [InlineData("GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
         "Sec-WebSocket-Version: 13\r\n" + Key + "\r\n", "HTTP/1.1 400")]
     [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nHost: other\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
         "Sec-WebSocket-Version: 13\r\n" + Key + "\r\n", "HTTP/1.1 400")]
-    [InlineData("GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-        "Bad Header: x\r\n" + Key + "\r\n", "HTTP/1.1 400")]
+    [InlineData(Upgrade + "Bad Header: x\r\n" + Key + "\r\n", "HTTP/1.1 400")]
     public async Task A_refused_upgrade_gets_the_answer_http_gives_and_the_connection_ends(string head, string status)
     {
         await using var server = MarketplaceServer.StartSqlite();
         await using var inside = MarketplaceServer.StartSqlite(("Legacy:ServeBelowHttp", "false"));
 
-        using var tcp = await ConnectTcpAsync(server);
-        using var tcpInside = await ConnectTcpAsync(inside);
+        using var tcp = await server.ConnectTcpAsync();
+        using var tcpInside = await inside.ConnectTcpAsync();
 
         var answer = await RefuseAsync(tcp.GetStream(), head);
         var answerInside = await RefuseAsync(tcpInside.GetStream(), head);
@@ -53,11 +52,10 @@ public sealed class RefusedUpgradeTests
     public async Task A_client_that_resets_right_after_its_upgrade_head_leaves_the_server_serving()
     {
         await using var server = MarketplaceServer.StartSqlite();
-        using (var tcp = await ConnectTcpAsync(server))
+        using (var tcp = await server.ConnectTcpAsync())
         {
             await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
-                "GET /ws HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
-                "Sec-WebSocket-Version: 13\r\n" + Key + "\r\n"));
+                Upgrade + "Sec-WebSocket-Version: 13\r\n" + Key + "\r\n"));
             tcp.Client.LingerState = new LingerOption(enable: true, seconds: 0);
         }
 
@@ -90,10 +88,4 @@ public sealed class RefusedUpgradeTests
         Assert.Equal("pong", JsonAssert.Type(pong));
     }
 
-    private static async Task<TcpClient> ConnectTcpAsync(MarketplaceServer server)
-    {
-        var tcp = new TcpClient();
-        await tcp.ConnectAsync(server.HttpAddress.Host, server.HttpAddress.Port).WaitAsync(TestTimeouts.Default);
-        return tcp;
-    }
 }

@@ -37,7 +37,7 @@ public sealed class ServedBelowHttpTests
     public async Task The_upgrade_is_answered_by_http_with_the_accept_key_and_the_socket_runs_on_the_connection()
     {
         await using var server = MarketplaceServer.StartSqlite();
-        using var tcp = await ConnectTcpAsync(server);
+        using var tcp = await server.ConnectTcpAsync();
         var stream = tcp.GetStream();
 
         await WriteAsync(stream, UpgradeRequest("/ws"));
@@ -56,7 +56,7 @@ public sealed class ServedBelowHttpTests
     public async Task An_upgrade_after_another_request_on_the_same_connection_is_served_by_http()
     {
         await using var server = MarketplaceServer.StartSqlite();
-        using var tcp = await ConnectTcpAsync(server);
+        using var tcp = await server.ConnectTcpAsync();
         var stream = tcp.GetStream();
 
         await WriteAsync(stream, "GET /nowhere HTTP/1.1\r\nHost: tienda\r\n\r\n");
@@ -107,7 +107,7 @@ public sealed class ServedBelowHttpTests
     {
         await using var server = MarketplaceServer.StartSqlite(
             ("Legacy:ServeBelowHttp", belowHttp), ("Kestrel:Limits:KeepAliveTimeout", "00:00:02"));
-        using var tcp = await ConnectTcpAsync(server);
+        using var tcp = await server.ConnectTcpAsync();
 
         var read = await tcp.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TestTimeouts.Default);
 
@@ -119,12 +119,6 @@ public sealed class ServedBelowHttpTests
         $"GET {path} HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
         $"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {Key}\r\n\r\n";
 
-    private static async Task<TcpClient> ConnectTcpAsync(MarketplaceServer server)
-    {
-        var tcp = new TcpClient();
-        await tcp.ConnectAsync(server.HttpAddress.Host, server.HttpAddress.Port).WaitAsync(TestTimeouts.Default);
-        return tcp;
-    }
 
     private static async Task WriteAsync(NetworkStream stream, string text) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(text));
