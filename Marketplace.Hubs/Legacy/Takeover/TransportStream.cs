@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace Marketplace.Hubs.Legacy.Takeover;
 
@@ -33,6 +34,11 @@ internal sealed class TransportStream(IDuplexPipe transport) : Stream
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// An idle connection's read waits for a ping's answer and ends with it, every ping interval for every client:
+    /// its state is taken from a pool instead of being allocated each time.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (!_disposed)
