@@ -119,7 +119,6 @@ public sealed class ServedBelowHttpTests
         $"GET {path} HTTP/1.1\r\nHost: tienda\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
         $"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {Key}\r\n\r\n";
 
-
     private static async Task WriteAsync(NetworkStream stream, string text) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(text));
 
