@@ -62,22 +62,13 @@ public sealed class RefusedUpgradeTests
         await AssertServesLegacyClientAsync(server);
     }
 
-    // Sends the head and returns the answer's status line, having read the answer's head (and no more) after it.
+    // Sends the head and returns the answer's status line, having read the answer's head (and no more).
     private static async Task<string> RefuseAsync(NetworkStream stream, string head)
     {
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
 
-        var answer = new StringBuilder();
-        var one = new byte[1];
-        while (!answer.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            var read = await stream.ReadAsync(one).AsTask().WaitAsync(TestTimeouts.Default);
-            Assert.Equal(1, read);
-            answer.Append((char)one[0]);
-        }
-
-        var text = answer.ToString();
-        return text[..text.IndexOf("\r\n", StringComparison.Ordinal)];
+        var answer = await HttpHead.ReadAsync(stream);
+        return answer[..answer.IndexOf("\r\n", StringComparison.Ordinal)];
     }
 
     private static async Task AssertServesLegacyClientAsync(MarketplaceServer server)
@@ -87,5 +78,4 @@ public sealed class RefusedUpgradeTests
 
         Assert.Equal("pong", JsonAssert.Type(pong));
     }
-
 }

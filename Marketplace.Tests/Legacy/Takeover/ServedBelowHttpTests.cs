@@ -41,7 +41,7 @@ public sealed class ServedBelowHttpTests
         var stream = tcp.GetStream();
 
         await WriteAsync(stream, UpgradeRequest("/ws"));
-        var answer = await ReadHeadAsync(stream);
+        var answer = await HttpHead.ReadAsync(stream);
         using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false });
         var pong = await RequestAsync(socket, """{"action":"ping"}""");
 
@@ -60,9 +60,9 @@ public sealed class ServedBelowHttpTests
         var stream = tcp.GetStream();
 
         await WriteAsync(stream, "GET /nowhere HTTP/1.1\r\nHost: tienda\r\n\r\n");
-        var notFound = await ReadHeadAsync(stream);
+        var notFound = await HttpHead.ReadAsync(stream);
         await WriteAsync(stream, UpgradeRequest("/"));
-        var answer = await ReadHeadAsync(stream);
+        var answer = await HttpHead.ReadAsync(stream);
         using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false });
         var pong = await RequestAsync(socket, """{"action":"ping"}""");
 
@@ -121,21 +121,6 @@ public sealed class ServedBelowHttpTests
 
     private static async Task WriteAsync(NetworkStream stream, string text) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(text));
-
-    // Byte by byte, so nothing after the head is taken from the WebSocket that follows it.
-    private static async Task<string> ReadHeadAsync(NetworkStream stream)
-    {
-        var head = new StringBuilder();
-        var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            var read = await stream.ReadAsync(one).AsTask().WaitAsync(TestTimeouts.Default);
-            Assert.Equal(1, read);
-            head.Append((char)one[0]);
-        }
-
-        return head.ToString();
-    }
 
     private static async Task<JsonElement> RequestAsync(WebSocket socket, string request)
     {
